@@ -1,0 +1,1 @@
+"""jamsos: a platform for running a worker social-security scheme."""

@@ -1,0 +1,1 @@
+"""Interface: the `jamsos` command line (rules evaluation, demo data, batch jobs)."""

@@ -1,0 +1,1 @@
+"""Shared kernel: clock, identifier fields and validators, audit helpers."""

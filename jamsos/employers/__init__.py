@@ -1,0 +1,1 @@
+"""Employers (pemberi kerja): registration number, risk class, industry, branch and region."""

@@ -1,0 +1,1 @@
+"""Identity: the user model, password hashing; later sign-on, second factors and sessions."""

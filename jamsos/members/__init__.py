@@ -1,0 +1,1 @@
+"""Members (peserta): identity, membership numbers and employment history."""

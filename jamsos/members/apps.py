@@ -1,0 +1,8 @@
+"""App configuration for members."""
+
+from django.apps import AppConfig
+
+
+class MembersConfig(AppConfig):
+    name = "jamsos.members"
+    label = "members"

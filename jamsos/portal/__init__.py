@@ -1,0 +1,1 @@
+"""Interface: the public and member web pages."""

@@ -1,0 +1,1 @@
+"""Reference data: regions with their minimum wages, and branch offices."""

@@ -1,0 +1,1 @@
+"""The pure rules engine: regulations as data and functions, no Django, no database."""
