@@ -49,13 +49,15 @@ if not SECRET_KEY:
     if JAMSOS_ENV == "demo":
         SECRET_KEY = _demo_secret_key()
     elif JAMSOS_ENV == "test":
-        SECRET_KEY = "test-only-" + "x" * 50  # noqa: S105 - never used outside the test suite
+        SECRET_KEY = "test-only-" + "x" * 50  # never used outside the test suite
     else:
         raise ImproperlyConfigured("SECRET_KEY must be set (JAMSOS_ENV=production).")
 
 # The address members are told is the only official one; links in emails are built from it,
 # never from the Host header.
-SITE_URL = os.environ.get("SITE_URL", "https://jamsos.example.id" if IS_PRODUCTION else "http://127.0.0.1:8000")
+SITE_URL = os.environ.get(
+    "SITE_URL", "https://jamsos.example.id" if IS_PRODUCTION else "http://127.0.0.1:8000"
+)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if IS_PRODUCTION else "127.0.0.1,localhost,testserver")
 if IS_PRODUCTION and not ALLOWED_HOSTS:

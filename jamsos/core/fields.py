@@ -13,7 +13,7 @@ from jamsos.rules import identifiers
 from jamsos.rules.identifiers import IdentifierError
 
 
-class _IdentifierField(models.CharField):  # type: ignore[type-arg]
+class _IdentifierField(models.CharField):
     length = 0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -17,7 +17,9 @@ from jamsos.rules.identifiers import IdentifierError
 MESSAGES: dict[str, Any] = {
     "nik_not_digits": _("NIK may contain only digits. Copy the 16 digits from your KTP."),
     "nik_length": _("NIK must have %(expected)d digits; you entered %(found)d. Check it against your KTP."),
-    "nik_province": _("NIK must start with a province code; %(code)s is not one. Check the first two digits."),
+    "nik_province": _(
+        "NIK must start with a province code; %(code)s is not one. Check the first two digits."
+    ),
     "nik_regency": _("Digits 3 and 4 of the NIK (the regency or city code) cannot be 00."),
     "nik_district": _("Digits 5 and 6 of the NIK (the district code) cannot be 00."),
     "nik_birth_date": _(
@@ -25,7 +27,9 @@ MESSAGES: dict[str, Any] = {
         "Check them against your KTP."
     ),
     "nik_serial": _("The last four digits of the NIK cannot be 0000."),
-    "kpj_not_digits": _("The KPJ number may contain only digits. Copy the 11 digits from your membership card."),
+    "kpj_not_digits": _(
+        "The KPJ number may contain only digits. Copy the 11 digits from your membership card."
+    ),
     "kpj_length": _("The KPJ number must have %(expected)d digits; you entered %(found)d."),
     "npp_not_digits": _("The NPP may contain only digits."),
     "npp_length": _("The NPP must have %(expected)d digits; you entered %(found)d."),

@@ -49,7 +49,9 @@ class Employer(models.Model):
     risk_class = models.CharField(_("JKK risk class"), max_length=10, choices=RiskClass.choices)
     industry = models.CharField(_("industry"), max_length=30, choices=Industry.choices)
     address = models.CharField(_("address"), max_length=300)
-    branch = models.ForeignKey(Branch, models.PROTECT, related_name="employers", verbose_name=_("branch office"))
+    branch = models.ForeignKey(
+        Branch, models.PROTECT, related_name="employers", verbose_name=_("branch office")
+    )
     region = models.ForeignKey(Region, models.PROTECT, related_name="employers", verbose_name=_("region"))
     registered_on = models.DateField(_("registered on"))
 
@@ -61,7 +63,9 @@ class Employer(models.Model):
             models.CheckConstraint(
                 condition=models.Q(risk_class__in=RiskClass.values), name="employer_risk_class_known"
             ),
-            models.CheckConstraint(condition=models.Q(industry__in=Industry.values), name="employer_industry_known"),
+            models.CheckConstraint(
+                condition=models.Q(industry__in=Industry.values), name="employer_industry_known"
+            ),
         ]
 
     def __str__(self) -> str:

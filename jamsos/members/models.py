@@ -68,7 +68,9 @@ class Member(models.Model):
     phone = MobilePhoneField(_("mobile number"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     segment = models.CharField(_("segment"), max_length=3, choices=Segment.choices)
-    status = models.CharField(_("status"), max_length=10, choices=MemberStatus.choices, default=MemberStatus.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MemberStatus.choices, default=MemberStatus.ACTIVE
+    )
     occupation = models.CharField(_("occupation"), max_length=100, blank=True)
     declared_income = models.BigIntegerField(
         _("declared monthly income (Rp)"), null=True, blank=True, help_text=_("Self-employed members only.")
@@ -78,7 +80,9 @@ class Member(models.Model):
         _("why the NIK may differ from the birth date or sex"),
         max_length=200,
         blank=True,
-        help_text=_("A NIK never changes, even when a birth date is corrected later. Record the officer's check."),
+        help_text=_(
+            "A NIK never changes, even when a birth date is corrected later. Record the officer's check."
+        ),
     )
 
     class Meta:
@@ -87,12 +91,18 @@ class Member(models.Model):
         verbose_name_plural = _("members")
         constraints = [
             models.CheckConstraint(condition=models.Q(sex__in=Sex.values), name="member_sex_known"),
-            models.CheckConstraint(condition=models.Q(segment__in=Segment.values), name="member_segment_known"),
-            models.CheckConstraint(condition=models.Q(status__in=MemberStatus.values), name="member_status_known"),
+            models.CheckConstraint(
+                condition=models.Q(segment__in=Segment.values), name="member_segment_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=MemberStatus.values), name="member_status_known"
+            ),
             models.CheckConstraint(
                 condition=(
                     models.Q(segment=Segment.WAGE_EARNER, declared_income__isnull=True)
-                    | models.Q(segment=Segment.SELF_EMPLOYED, declared_income__gt=0)
+                    | models.Q(
+                        segment=Segment.SELF_EMPLOYED, declared_income__isnull=False, declared_income__gt=0
+                    )
                 ),
                 name="member_declared_income_only_for_bpu",
             ),
@@ -119,13 +129,14 @@ class Member(models.Model):
             errors.setdefault("birth_date", []).append(
                 ValidationError(_("The birth date cannot be in the future."), code="birth_date_future")
             )
-        if self.nik and self.birth_date and self.sex in Sex.values and not self.nik_mismatch_note:
+        sex: identifiers.Sex | None = "F" if self.sex == Sex.FEMALE else "M" if self.sex == Sex.MALE else None
+        if self.nik and self.birth_date and sex and not self.nik_mismatch_note:
             try:
                 parsed = identifiers.parse_nik(self.nik, today=clock.today())
             except IdentifierError:
                 parsed = None  # the NIK field's own validator has reported it
             if parsed:
-                for problem in identifiers.nik_disagreements(parsed, birth_date=self.birth_date, sex=self.sex):
+                for problem in identifiers.nik_disagreements(parsed, birth_date=self.birth_date, sex=sex):
                     errors.setdefault("nik", []).append(NIK_DISAGREEMENT_ERRORS[problem])
         if self.segment == Segment.SELF_EMPLOYED and not (self.declared_income and self.declared_income > 0):
             errors.setdefault("declared_income", []).append(
@@ -160,13 +171,17 @@ NIK_DISAGREEMENT_ERRORS = {
 class EmploymentPeriod(models.Model):
     """A wage earner's time with one employer, from the start date to the end date if left."""
 
-    member = models.ForeignKey(Member, models.PROTECT, related_name="employment_periods", verbose_name=_("member"))
+    member = models.ForeignKey(
+        Member, models.PROTECT, related_name="employment_periods", verbose_name=_("member")
+    )
     employer = models.ForeignKey(
         Employer, models.PROTECT, related_name="employment_periods", verbose_name=_("employer")
     )
     started_on = models.DateField(_("start date"))
     ended_on = models.DateField(_("end date"), null=True, blank=True)
-    leaving_reason = models.CharField(_("reason for leaving"), max_length=20, choices=LeavingReason.choices, blank=True)
+    leaving_reason = models.CharField(
+        _("reason for leaving"), max_length=20, choices=LeavingReason.choices, blank=True
+    )
 
     class Meta:
         ordering = ["member", "started_on"]
@@ -202,7 +217,8 @@ class EmploymentPeriod(models.Model):
             )
         if self.leaving_reason and not self.ended_on:
             errors["ended_on"] = ValidationError(
-                _("Enter the date the worker left, or clear the reason for leaving."), code="end_date_required"
+                _("Enter the date the worker left, or clear the reason for leaving."),
+                code="end_date_required",
             )
         if self.member_id and self.member.segment != Segment.WAGE_EARNER:
             errors["member"] = ValidationError(
@@ -215,7 +231,9 @@ class EmploymentPeriod(models.Model):
 class EmploymentWage(models.Model):
     """The monthly wage (basic plus fixed allowances) of a period, from a date on."""
 
-    period = models.ForeignKey(EmploymentPeriod, models.CASCADE, related_name="wages", verbose_name=_("employment"))
+    period = models.ForeignKey(
+        EmploymentPeriod, models.CASCADE, related_name="wages", verbose_name=_("employment")
+    )
     valid_from = models.DateField(_("valid from"))
     monthly_wage = models.BigIntegerField(_("monthly wage (Rp)"))
 

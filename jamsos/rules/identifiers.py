@@ -61,15 +61,16 @@ NPP_LENGTH = 8
 FEMALE_DAY_OFFSET = 40
 
 _SEPARATORS = re.compile(r"[\s.\-]")
-_MOBILE = re.compile(r"^(?:\+62|62|0)(8[1-9][0-9]{6,9})$")
+# 08 + operator digit + 6 to 10 digits: 10 to 13 digits with the leading 0 (rulebook section 5).
+_MOBILE = re.compile(r"^(?:\+62|62|0)(8[1-9][0-9]{6,10})$")
 
 
 class IdentifierError(ValueError):
     """A value that is not a well-formed identifier; `code` names what is wrong."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
+    def __init__(self, error_code: str, **params: object) -> None:
+        super().__init__(error_code)
+        self.code = error_code
         self.params = params
 
 
@@ -93,7 +94,7 @@ def strip_separators(value: str) -> str:
 
 def _digits(value: str, *, length: int, prefix: str) -> str:
     cleaned = strip_separators(value)
-    if not cleaned.isascii() or not cleaned.isdigit():
+    if cleaned and not (cleaned.isascii() and cleaned.isdigit()):
         raise IdentifierError(f"{prefix}_not_digits")
     if len(cleaned) != length:
         raise IdentifierError(f"{prefix}_length", expected=length, found=len(cleaned))
@@ -118,13 +119,12 @@ def parse_nik(value: str, *, today: date) -> Nik:
     if day > FEMALE_DAY_OFFSET:
         sex = "F"
         day -= FEMALE_DAY_OFFSET
-    century = 2000 if 2000 + year2 <= today.year else 1900
     try:
-        birth_date = date(century + year2, month, day)
+        birth_date = date(2000 + year2, month, day)
+        if birth_date > today:
+            birth_date = date(1900 + year2, month, day)
     except ValueError:
         raise IdentifierError("nik_birth_date") from None
-    if birth_date > today:
-        raise IdentifierError("nik_birth_date")
     if serial == "0000":
         raise IdentifierError("nik_serial")
     return Nik(
