@@ -1,0 +1,1 @@
+"""Tests of the web portal: pages, translations, search and the health check."""

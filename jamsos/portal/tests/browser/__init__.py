@@ -1,0 +1,1 @@
+"""Browser tests: the public pages in Debian's Chromium, driven by Playwright."""
