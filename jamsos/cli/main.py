@@ -11,7 +11,9 @@ import sys
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in {"-h", "--help", "help"}:
-        print("usage: jamsos COMMAND [ARGS]\n\ncommands: demo-data, and any manage.py command (jamsos help-all)")
+        print(
+            "usage: jamsos COMMAND [ARGS]\n\ncommands: demo-data, and any manage.py command (jamsos help-all)"
+        )
         return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     from django.core.management import execute_from_command_line

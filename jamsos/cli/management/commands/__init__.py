@@ -1,0 +1,1 @@
+"""The commands `jamsos NAME` runs: demo_data and the batch jobs to come."""
