@@ -33,7 +33,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	JAMSOS_ENV=test $(BIN)/mypy jamsos config bench
 	$(BIN)/lint-imports
-	JAMSOS_ENV=test SQLITE_PATH=:memory: $(BIN)/python manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL JAMSOS_ENV=test SQLITE_PATH=:memory: $(BIN)/python manage.py makemigrations --check --dry-run
 	JAMSOS_ENV=test $(BIN)/python -m jamsos.core.messages_check
 
 pytest: pytest-sqlite pytest-postgres
@@ -43,7 +43,7 @@ pytest-sqlite: install
 
 pytest-postgres: install
 	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
-		echo "== the suite again on PostgreSQL ($${DATABASE_URL%%@*}@…) and Redis ($${REDIS_URL:-none})"; \
+		echo "== the suite again on PostgreSQL ($${DATABASE_URL##*@}) and Redis ($${REDIS_URL##*@})"; \
 		$(BIN)/pytest; \
 	else echo "== DATABASE_URL is not PostgreSQL: the PostgreSQL pass is skipped"; fi
 
