@@ -618,6 +618,24 @@ class DemoGenerator:
         self.kpj_count += 1
         return str(value)
 
+    def _add_member(
+        self,
+        chunk: Chunk,
+        kpj: str,
+        identity: tuple[str, str, date, str, str, str, str, str],
+        segment: Segment,
+        status: MemberStatus,
+        occupation: str,
+        declared_income: int | None,
+        registered_on: date,
+    ) -> int:
+        """Appends one member row in MEMBER_FIELDS order, counts it, and returns its index."""
+        chunk.members.append(
+            (kpj, *identity, segment.value, status.value, occupation, declared_income, registered_on, "")
+        )
+        self._count_member(segment, status)
+        return len(chunk.members) - 1
+
     def _count_member(self, segment: str, status: str) -> None:
         summary = self.summary
         summary.members += 1
@@ -646,26 +664,10 @@ class DemoGenerator:
         occupation = rng.choice(SELF_EMPLOYED_OCCUPATIONS)
         declared_income = 100_000 * (10 + int(90 * rng.random() ** 2.5))
         kpj = self._next_kpj()
-        chunk.members.append(
-            (
-                kpj,
-                nik,
-                full_name,
-                birth_date,
-                sex,
-                mother_hash,
-                address,
-                phone,
-                email,
-                Segment.SELF_EMPLOYED.value,
-                status.value,
-                occupation,
-                declared_income,
-                registered_on,
-                "",
-            )
+        identity = (nik, full_name, birth_date, sex, mother_hash, address, phone, email)
+        self._add_member(
+            chunk, kpj, identity, Segment.SELF_EMPLOYED, status, occupation, declared_income, registered_on
         )
-        self._count_member(Segment.SELF_EMPLOYED, status)
         if status == MemberStatus.ACTIVE:
             self._sample(kpj, "BPU, active", 1)
         return 1
@@ -722,27 +724,10 @@ class DemoGenerator:
             else:
                 status = MemberStatus.INACTIVE
             kpj = self._next_kpj()
-            member_index = len(chunk.members)
-            chunk.members.append(
-                (
-                    kpj,
-                    nik,
-                    full_name,
-                    birth_date,
-                    sex,
-                    mother_hash,
-                    address,
-                    phone,
-                    email,
-                    Segment.WAGE_EARNER.value,
-                    status.value,
-                    "",
-                    None,
-                    group[0][0],
-                    "",
-                )
+            identity = (nik, full_name, birth_date, sex, mother_hash, address, phone, email)
+            member_index = self._add_member(
+                chunk, kpj, identity, Segment.WAGE_EARNER, status, "", None, group[0][0]
             )
-            self._count_member(Segment.WAGE_EARNER, status)
             for started_on, ended_on, reason, employer_id, wages in group:
                 period_index = len(chunk.periods)
                 chunk.periods.append((member_index, employer_id, started_on, ended_on, reason))
