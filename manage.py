@@ -7,6 +7,8 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # A checkout works with nothing set; the web server (config.wsgi) defaults to production.
+    os.environ.setdefault("JAMSOS_ENV", "demo")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

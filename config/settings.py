@@ -1,7 +1,8 @@
 """Settings for every environment, read from the process environment.
 
 JAMSOS_ENV selects the profile: "production" (the default: every secret must be given),
-"demo" (DEBUG on, a generated secret kept in var/) or "test".
+"demo" (DEBUG on, a generated secret kept in var/) or "test". manage.py and the jamsos
+command default to "demo" so a checkout works with nothing set; the web server does not.
 """
 
 import os

@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> None:
         )
         return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # As manage.py: a checkout works with nothing set; deployments set JAMSOS_ENV=production.
+    os.environ.setdefault("JAMSOS_ENV", "demo")
     from django.core.management import execute_from_command_line
 
     command = "help" if args[0] == "help-all" else args[0].replace("-", "_")

@@ -17,19 +17,17 @@ PRODUCTION = {
 }
 
 
-def run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {
-        k: v for k, v in os.environ.items() if k not in {"JAMSOS_ENV", "DATABASE_URL", "REDIS_URL", "DEBUG"}
-    }
+def python(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Runs the interpreter in the project root with none of jamsos's variables but `env`."""
+    unset = {"JAMSOS_ENV", "DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+        [sys.executable, *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=120
     )
+
+
+def run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return python("-c", code, DJANGO_SETTINGS_MODULE="config.settings", **env)
 
 
 def settings_value(expression: str, **env: str) -> str:
@@ -130,3 +128,22 @@ def test_the_cache_round_trips_through_redis():
     cache.set("jamsos-test-key", "nilai", 10)
     assert cache.get("jamsos-test-key") == "nilai"
     cache.delete("jamsos-test-key")
+
+
+def test_a_checkout_runs_manage_py_with_nothing_set(tmp_path):
+    result = python(
+        "manage.py",
+        "makemigrations",
+        "--check",
+        "--dry-run",
+        JAMSOS_VAR_DIR=str(tmp_path),
+        SQLITE_PATH=":memory:",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_the_web_server_defaults_to_production_and_needs_its_secrets():
+    result = python("-c", "import config.wsgi")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set (JAMSOS_ENV=production)" in result.stderr
