@@ -11,10 +11,13 @@ import sys
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in {"-h", "--help", "help"}:
-        print(
-            "usage: jamsos COMMAND [ARGS]\n\ncommands: demo-data, and any manage.py command (jamsos help-all)"
-        )
+        print("usage: jamsos COMMAND [ARGS]\n")
+        print("commands: rules eval FILE, demo-data, and any manage.py command (jamsos help-all)")
         return
+    if args[0] == "rules":
+        from jamsos.cli import rules
+
+        sys.exit(rules.main(args[1:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     # As manage.py: a checkout works with nothing set; deployments set JAMSOS_ENV=production.
     os.environ.setdefault("JAMSOS_ENV", "demo")

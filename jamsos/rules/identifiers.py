@@ -7,9 +7,13 @@ the presentation layer turns the code into a translated message.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
+from zoneinfo import ZoneInfo
+
+from jamsos.rules.inputs import Inputs
 
 Sex = Literal["M", "F"]
 
@@ -55,6 +59,7 @@ PROVINCE_CODES: dict[str, str] = {
     "96": "Papua Barat Daya",
 }
 
+JAKARTA = ZoneInfo("Asia/Jakarta")
 NIK_LENGTH = 16
 KPJ_LENGTH = 11
 NPP_LENGTH = 8
@@ -191,3 +196,43 @@ def parse_npwp(value: str) -> str:
     if len(cleaned) not in (15, 16):
         raise IdentifierError("npwp_length", found=len(cleaned))
     return cleaned
+
+
+# Messages for the `rules eval` kinds; the web layer has its own translated ones.
+_EVAL_MESSAGES = {
+    "nik_not_digits": ("A NIK has digits only.", "NIK hanya berisi angka."),
+    "nik_length": ("A NIK has 16 digits.", "NIK terdiri dari 16 digit."),
+    "nik_province": (
+        "The first two digits are not a province code.",
+        "Dua digit pertama bukan kode provinsi.",
+    ),
+    "nik_regency": ("Digits 3-4 (regency) cannot be 00.", "Digit 3-4 (kabupaten/kota) tidak boleh 00."),
+    "nik_district": ("Digits 5-6 (district) cannot be 00.", "Digit 5-6 (kecamatan) tidak boleh 00."),
+    "nik_birth_date": ("Digits 7-12 are not a birth date.", "Digit 7-12 bukan tanggal lahir."),
+    "nik_serial": ("The serial (last 4 digits) starts at 0001.", "Nomor urut (4 digit terakhir) mulai 0001."),
+}
+
+
+def _evaluate_nik(inputs: Inputs) -> dict[str, object]:
+    """Kind `nik`: valid or not, and what the NIK says (section 5 of the rulebook)."""
+    value = inputs.text("nik")
+    # The engine has no clock of its own: a case may give "today"; else Jakarta's date.
+    today = inputs.date("today") if inputs.has("today") else datetime.now(JAKARTA).date()
+    try:
+        nik = parse_nik(value, today=today)
+    except IdentifierError as error:
+        en, id_ = _EVAL_MESSAGES[error.code]
+        return {"valid": False, "error": {"code": error.code, "message": en, "message_id": id_}}
+    return {
+        "valid": True,
+        "province_code": nik.province_code,
+        "province": PROVINCE_CODES[nik.province_code],
+        "regency_code": nik.regency_code,
+        "district_code": nik.district_code,
+        "birth_date": nik.birth_date.isoformat(),
+        "sex": nik.sex,
+        "serial": nik.serial,
+    }
+
+
+EVAL_KINDS: dict[str, Callable[[Inputs], dict[str, object]]] = {"nik": _evaluate_nik}
