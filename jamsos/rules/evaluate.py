@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from jamsos.rules import contributions, identifiers, jht, jp
+from jamsos.rules import contributions, identifiers, jht, jkk, jkm, jkp, jp
 from jamsos.rules.errors import RuleError
 from jamsos.rules.inputs import Inputs
 
 Evaluator = Callable[[Inputs], dict[str, object]]
 
 KINDS: dict[str, Evaluator] = {}
-for _module in (identifiers, contributions, jht, jp):
+for _module in (identifiers, contributions, jht, jp, jkm, jkk, jkp):
     for _kind, _evaluator in _module.EVAL_KINDS.items():
         if _kind in KINDS:
             raise RuntimeError(f"two modules evaluate the kind {_kind}")
