@@ -1,0 +1,196 @@
+"""The `jamsos rules eval` contract (shared/golden/README.md) and the golden cases."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jamsos.rules.evaluate import KINDS, evaluate_case, evaluate_cases
+
+ROOT = Path(__file__).resolve().parents[3]
+GOLDEN = ROOT.parent / "shared" / "golden" / "cases.json"
+JAMSOS = Path(sys.executable).parent / "jamsos"
+
+
+def matches(expected: object, actual: object) -> bool:
+    """The golden matching rule: every expected key present and equal, extra keys allowed."""
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(
+            k in actual and matches(v, actual[k]) for k, v in expected.items()
+        )
+    if isinstance(expected, list):
+        return (
+            isinstance(actual, list)
+            and len(expected) == len(actual)
+            and all(matches(e, a) for e, a in zip(expected, actual, strict=True))
+        )
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return expected is actual
+    return expected == actual
+
+
+def as_json(value: object) -> Any:
+    """The value as a JSON reader would see it (and proof that it is JSON-serialisable)."""
+    return json.loads(json.dumps(value))
+
+
+def golden_cases() -> list[dict[str, object]]:
+    if not GOLDEN.exists():
+        pytest.fail(f"{GOLDEN} is missing: the shared folder must sit beside the project")
+    cases: list[dict[str, object]] = json.loads(GOLDEN.read_text())
+    return cases
+
+
+def test_every_golden_case_is_reproduced():
+    cases = golden_cases()
+    outputs = evaluate_cases(list(cases))
+    failures = [
+        f"{case['id']}: expected {case['expected']}, got {outputs[str(case['id'])]}"
+        for case in cases
+        if not matches(case["expected"], outputs[str(case["id"])])
+    ]
+    assert not failures, "\n".join(failures)
+    assert len(outputs) == len(cases)
+
+
+def test_every_output_carries_its_explanation_in_both_languages():
+    for case in golden_cases():
+        output = evaluate_case(case)
+        if case["kind"] == "nik":
+            continue  # identifiers are checked, not computed
+        steps = output.get("explanation")
+        assert isinstance(steps, list), case["id"]
+        assert steps, case["id"]
+        for step in steps:
+            assert step["formula"]["id"], (case["id"], step)
+            assert step["formula"]["en"], (case["id"], step)
+            assert step["formula"]["id"] != step["formula"]["en"], (case["id"], step)
+
+
+def test_a_case_that_cannot_be_evaluated_maps_to_an_error_and_the_others_still_run():
+    outputs = as_json(
+        evaluate_cases(
+            [
+                {"id": "unknown", "kind": "no_such_kind", "input": {}},
+                {"id": "not-an-object", "kind": "nik", "input": "3201014507950001"},
+                {"id": "missing", "kind": "nik", "input": {}},
+                {"id": "letters", "kind": "nik", "input": {"nik": "32010145079500AB"}},
+                {"id": "fine", "kind": "nik", "input": {"nik": "3201014507950001"}},
+                "not a case",
+            ]
+        )
+    )
+    assert outputs["unknown"]["error"]["code"] == "unknown_kind"
+    assert outputs["not-an-object"]["error"]["code"] == "invalid_input"
+    assert outputs["missing"]["error"]["code"] == "missing_input"
+    assert outputs["letters"] == {
+        "valid": False,
+        "error": {
+            "code": "nik_not_digits",
+            "message": "A NIK has digits only.",
+            "message_id": "NIK hanya berisi angka.",
+        },
+    }
+    assert outputs["fine"]["valid"] is True
+    assert outputs["#5"]["error"]["code"] == "invalid_case"
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+# The field names every kind reads, so the fuzzer reaches past "missing input".
+FIELD_NAMES = st.sampled_from(
+    [
+        "month",
+        "wage",
+        "risk_class",
+        "min_wage",
+        "industry",
+        "active_workers",
+        "programs",
+        "declared_income",
+        "segment",
+        "year",
+        "retirement_month",
+        "contribution_months",
+        "average_indexed_monthly_wage",
+        "death_date",
+        "children",
+        "accident_date",
+        "outcome",
+        "disability_percent",
+        "function_loss_percent",
+        "months_unable_to_work",
+        "separation_date",
+        "separation",
+        "contribution_months_last_24",
+        "consecutive_months_before_separation",
+        "contribution",
+        "months_late",
+        "nik",
+        "balance",
+        "body_part",
+        "claim_date",
+        "transport_costs",
+        "aid_costs",
+        "claims_so_far",
+        "contribution_months_total",
+        "wage_basis",
+        "wages",
+        "min_wage_exempt",
+        "due_date",
+        "paid_on",
+        "rate",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(kind=st.sampled_from(sorted(KINDS)), data=st.dictionaries(FIELD_NAMES, JSON_VALUES, max_size=8))
+def test_no_input_makes_any_kind_fail_with_an_exception(kind, data):
+    output = as_json(evaluate_case({"id": "fuzz", "kind": kind, "input": data}))
+    assert output.get("error", {}).get("code") != "internal_error", output
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - the project's own command
+        [str(JAMSOS), "rules", *args], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_the_command_prints_one_json_object_mapping_each_id(tmp_path):
+    path = tmp_path / "cases.json"
+    path.write_text(json.dumps([{"id": "a", "kind": "nik", "input": {"nik": "3174052304880003"}}]))
+    result = run_cli("eval", str(path))
+    assert result.returncode == 0, result.stderr
+    output = json.loads(result.stdout)
+    assert list(output) == ["a"]
+    assert output["a"]["birth_date"] == "1988-04-23"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "cannot read"), ("{not json", "is not JSON"), ('{"id": "a"}', "must hold a JSON array")],
+)
+def test_the_command_fails_with_one_line_when_it_cannot_read_the_file(tmp_path, content, message):
+    path = tmp_path / "cases.json"
+    if content is not None:
+        path.write_text(content)
+    result = run_cli("eval", str(path))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
