@@ -11,7 +11,8 @@ import holidays
 
 from jamsos.rules.data import contributions as data
 from jamsos.rules.errors import RuleError
-from jamsos.rules.explain import Explanation
+from jamsos.rules.explain import Explained, Explanation
+from jamsos.rules.inputs import whole_number
 from jamsos.rules.money import pct_en, pct_id, percent, rp_en, rp_id
 from jamsos.rules.params import Param
 
@@ -78,20 +79,40 @@ def month_en(month: date) -> str:
     return f"{_MONTHS_EN[month.month - 1]} {month.year}"
 
 
+def month_index(day: date) -> int:
+    """Months since year 0: the difference of two indexes counts calendar months."""
+    return day.year * 12 + day.month - 1
+
+
 def add_months(day: date, months: int, *, on_day: int | None = None) -> date:
     """The date `months` later on `on_day` (default: the same day); a day past the month's end
-    means its last day (31 January + 1 month = 28 or 29 February)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
+    means its last day (31 January + 1 month = 28 or 29 February). A RuleError, never a
+    ValueError, when the date falls outside the years 1 to 9999."""
+    year, month0 = divmod(month_index(day) + months, 12)
+    if not 1 <= year <= 9999:
+        raise _out_of_range(day, f"{months} months")
     wanted = day.day if on_day is None else on_day
-    last = _last_day(year, month + 1)
-    return date(year, month + 1, min(wanted, last))
+    last = 31 if month0 == 11 else (date(year, month0 + 2, 1) - timedelta(days=1)).day
+    return date(year, month0 + 1, min(wanted, last))
 
 
-def _last_day(year: int, month: int) -> int:
-    if month == 12:
-        return 31
-    return (date(year, month + 1, 1) - timedelta(days=1)).day
+def anniversary(day: date, years: int) -> date:
+    """The date `years` after `day`; someone born on 29 February has the anniversary on 1 March.
+    A RuleError, never a ValueError, when it falls outside the years 1 to 9999."""
+    if not 1 <= day.year + years <= 9999:
+        raise _out_of_range(day, f"{years} years")
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return date(day.year + years, 3, 1)
+
+
+def _out_of_range(day: date, what: str) -> RuleError:
+    return RuleError(
+        "invalid_input",
+        en=f"{what} from {day.isoformat()} is beyond the year 9999.",
+        id=f"{what} dari {day.isoformat()} melewati tahun 9999.",
+    )
 
 
 @functools.lru_cache(maxsize=128)
@@ -239,7 +260,7 @@ def late_fee_rate(month: date | None = None) -> Param[object]:
 
 
 @dataclass(frozen=True)
-class LateFee:
+class LateFee(Explained):
     """A late-payment fee: contribution x rate x months started late, rounded half-up."""
 
     contribution: int
@@ -279,17 +300,16 @@ class LateFee:
         return explanation
 
     def to_json(self) -> dict[str, object]:
-        explanation = self.explanation
-        return {
-            "fee": self.fee,
-            "contribution": self.contribution,
-            "months_late": self.months_late,
-            "rate": str(self.rate),
-            "due_date": self.due.isoformat() if self.due is not None else None,
-            "paid_on": self.paid_on.isoformat() if self.paid_on is not None else None,
-            "provisional": explanation.provisional,
-            "explanation": explanation.to_json(),
-        }
+        return self.explained(
+            {
+                "fee": self.fee,
+                "contribution": self.contribution,
+                "months_late": self.months_late,
+                "rate": str(self.rate),
+                "due_date": self.due.isoformat() if self.due is not None else None,
+                "paid_on": self.paid_on.isoformat() if self.paid_on is not None else None,
+            }
+        )
 
 
 def late_fee(
@@ -304,8 +324,8 @@ def late_fee(
     """Late fee on `contribution` for `months_late` months: rate x months as one percentage of
     the contribution, rounded half-up once. `rate` defaults to the row for `month` (2 %;
     0.5 % for PP 49/2020 months)."""
-    _check_amount("contribution", contribution)
-    _check_amount("months_late", months_late)
+    whole_number("contribution", contribution)
+    whole_number("months_late", months_late)
     rate_row: Param[object] | None = None
     if rate is None:
         rate_row = late_fee_rate(month)
@@ -321,13 +341,3 @@ def late_fee(
         )
     fee = percent(contribution, rate * months_late)
     return LateFee(contribution, months_late, rate, fee, rate_row, due, paid_on)
-
-
-def _check_amount(name: str, value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise RuleError(
-            "invalid_input",
-            en=f"{name}: must be a whole number, at least 0.",
-            id=f"{name}: harus bilangan bulat, paling sedikit 0.",
-            field=name,
-        )

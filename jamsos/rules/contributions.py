@@ -19,8 +19,8 @@ from jamsos.rules.data import contributions as data
 from jamsos.rules.data.contributions import RISK_CLASSES as RISK_CLASSES
 from jamsos.rules.data.contributions import next_jp_wage_cap as next_jp_wage_cap
 from jamsos.rules.errors import RuleError
-from jamsos.rules.explain import Explanation
-from jamsos.rules.inputs import Inputs
+from jamsos.rules.explain import Explained, Explanation
+from jamsos.rules.inputs import Inputs, check_boolean, check_money, invalid, whole_number
 from jamsos.rules.money import fraction, pct_en, pct_id, percent, rp_en, rp_id
 from jamsos.rules.params import Param
 
@@ -64,34 +64,9 @@ _PARTY_ID = {"employer": "bagian pemberi kerja", "worker": "bagian pekerja"}
 _PARTY_EN = {"employer": "employer's share", "worker": "worker's share"}
 
 
-def _decimal(row: Param[object]) -> Decimal:
-    value = row.value
-    assert isinstance(value, Decimal), row.name
-    return value
-
-
-def _integer(row: Param[object]) -> int:
-    value = row.value
-    assert isinstance(value, int), row.name
-    return value
-
-
-def _invalid(name: str, en: str, id: str) -> RuleError:
-    return RuleError("invalid_input", en=f"{name}: {en}", id=f"{name}: {id}", field=name)
-
-
-def _check_money(name: str, value: object) -> int:
-    # type() rather than isinstance: True is an int to Python, not a wage.
-    if type(value) is not int or value < 0:
-        raise _invalid(
-            name, "must be a whole number of rupiah, at least 0.", "harus rupiah bulat, minimal 0."
-        )
-    return value
-
-
 def _month(month: object) -> date:
     if not isinstance(month, date):
-        raise _invalid("month", "must be a date (the contribution month).", "harus tanggal (bulan iuran).")
+        raise invalid("month", "must be a date (the contribution month).", "harus tanggal (bulan iuran).")
     first = month.replace(day=1)
     if first > calendar.LAST_MONTH:
         raise RuleError(
@@ -107,7 +82,7 @@ def _month(month: object) -> date:
 
 
 @dataclass(frozen=True)
-class JpWageCap:
+class JpWageCap(Explained):
     """The JP wage cap in force for a contribution month (PP 45/2015 Pasal 29)."""
 
     month: date
@@ -115,7 +90,7 @@ class JpWageCap:
 
     @property
     def cap(self) -> int:
-        return _integer(self.row)
+        return self.row.as_int()
 
     @property
     def stale(self) -> bool:
@@ -156,14 +131,14 @@ class JpWageCap:
         return explanation
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "month": f"{self.month:%Y-%m}",
-            "cap": self.cap,
-            "valid_from": f"{self.row.valid_from:%Y-%m}",
-            "source": self.row.source,
-            "provisional": self.explanation.provisional,
-            "explanation": self.explanation.to_json(),
-        }
+        return self.explained(
+            {
+                "month": f"{self.month:%Y-%m}",
+                "cap": self.cap,
+                "valid_from": f"{self.row.valid_from:%Y-%m}",
+                "source": self.row.source,
+            }
+        )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -234,27 +209,52 @@ class PuTerms:
         return (self.jkk, self.jkm, self.jht_employer, self.jp_employer, self.jht_worker, self.jp_worker)
 
 
-def _pu_programs(programs: Iterable[str]) -> tuple[str, ...]:
-    if programs is PU_PROGRAMS:
-        return PU_PROGRAMS
+def _not_billed(program: str) -> RuleError | None:
+    if program != "JKP":
+        return None
+    return RuleError(
+        "program_not_billed",
+        en="JKP is not billed: it is funded by the government and a recomposition of JKK "
+        "(PP 37/2021, PP 6/2025); leave it out of programs.",
+        id="JKP tidak ditagih: didanai pemerintah dan rekomposisi iuran JKK "
+        "(PP 37/2021, PP 6/2025); jangan cantumkan dalam programs.",
+        program=program,
+    )
+
+
+def _not_for_bpu(program: str) -> RuleError | None:
+    if program not in ("JP", "JKP"):
+        return None
+    return RuleError(
+        "program_not_for_bpu",
+        en=f"{program} is not open to non-wage earners (BPU): they may take JKK, JKM and JHT only.",
+        id=f"{program} tidak tersedia bagi peserta Bukan Penerima Upah (BPU): hanya JKK, JKM dan JHT.",
+        program=program,
+    )
+
+
+def _chosen_programs(
+    programs: Iterable[str],
+    offered: tuple[str, ...],
+    segment: str,
+    refused: Callable[[str], RuleError | None],
+) -> tuple[str, ...]:
+    """The programmes chosen, in the order of `offered`; `refused` gives the error for a
+    programme the segment is not billed for."""
+    if programs is offered:
+        return offered
     if isinstance(programs, str):
-        raise _invalid("programs", "must be a list of programmes.", "harus daftar program.")
+        raise invalid("programs", "must be a list of programmes.", "harus daftar program.")
     chosen = set()
     for program in programs:
-        if program == "JKP":
-            raise RuleError(
-                "program_not_billed",
-                en="JKP is not billed: it is funded by the government and a recomposition of JKK "
-                "(PP 37/2021, PP 6/2025); leave it out of programs.",
-                id="JKP tidak ditagih: didanai pemerintah dan rekomposisi iuran JKK "
-                "(PP 37/2021, PP 6/2025); jangan cantumkan dalam programs.",
-                program=program,
-            )
-        if program not in PU_PROGRAMS:
+        error = refused(program)
+        if error is not None:
+            raise error
+        if program not in offered:
             raise RuleError(
                 "unknown_program",
-                en=f"Unknown programme {program!r}; PU programmes are {', '.join(PU_PROGRAMS)}.",
-                id=f"Program {program!r} tidak dikenal; program PU: {', '.join(PU_PROGRAMS)}.",
+                en=f"Unknown programme {program!r}; {segment} programmes are {', '.join(offered)}.",
+                id=f"Program {program!r} tidak dikenal; program {segment}: {', '.join(offered)}.",
                 program=str(program),
             )
         chosen.add(program)
@@ -264,7 +264,7 @@ def _pu_programs(programs: Iterable[str]) -> tuple[str, ...]:
             en="At least one programme is needed.",
             id="Paling sedikit satu program harus dipilih.",
         )
-    return tuple(program for program in PU_PROGRAMS if program in chosen)
+    return tuple(program for program in offered if program in chosen)
 
 
 def pu_terms(
@@ -276,10 +276,10 @@ def pu_terms(
     programs: Iterable[str] = PU_PROGRAMS,
 ) -> PuTerms:
     """The terms of one employer-month, looked up once and cached."""
-    if active_workers is not None and (type(active_workers) is not int or active_workers < 0):
-        raise _invalid("active_workers", "must be a whole number, at least 0.", "harus bilangan bulat ≥ 0.")
+    if active_workers is not None:
+        whole_number("active_workers", active_workers)
     if industry is not None and not isinstance(industry, str):
-        raise _invalid("industry", "must be text.", "harus teks.")
+        raise invalid("industry", "must be text.", "harus teks.")
     if not isinstance(risk_class, str) or risk_class not in RISK_CLASSES:
         raise RuleError(
             "unknown_risk_class",
@@ -293,7 +293,13 @@ def pu_terms(
         # The worker count matters only for the industry discount: leaving it out of the cache
         # key keeps one entry per (month, risk class, programmes) for most employers.
         active_workers = None
-    return _pu_terms(_month(month), risk_class, industry, active_workers, _pu_programs(programs))
+    return _pu_terms(
+        _month(month),
+        risk_class,
+        industry,
+        active_workers,
+        _chosen_programs(programs, PU_PROGRAMS, "PU", _not_billed),
+    )
 
 
 @functools.lru_cache(maxsize=8192)
@@ -321,7 +327,7 @@ def _pu_terms(
     )
 
     def line(program: str, party: str, row: Param[object]) -> Line:
-        normal = _decimal(row)
+        normal = row.as_decimal()
         included = program in programs
         if included and program == "JKK" and discount_applies:
             assert isinstance(discount, data.IndustryDiscount)
@@ -432,7 +438,7 @@ class JkpFundingInfo:
 
 
 @dataclass(frozen=True)
-class PuContribution:
+class PuContribution(Explained):
     """One worker's contributions for one month; the explanation is built on first access."""
 
     terms: PuTerms = field(repr=False)
@@ -521,7 +527,7 @@ class PuContribution:
             return None
         funding = terms.jkp_funding_row.value
         assert isinstance(funding, data.JkpFunding)
-        wage = min(self.base_wage, _integer(terms.jkp_cap_row))
+        wage = min(self.base_wage, terms.jkp_cap_row.as_int())
         return JkpFundingInfo(
             funding.total,
             wage,
@@ -533,10 +539,6 @@ class PuContribution:
     @functools.cached_property
     def explanation(self) -> Explanation:
         return _explain_pu(self)
-
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
 
     def to_json(self, *, explanation: bool = True) -> dict[str, object]:
         terms = self.terms
@@ -559,24 +561,21 @@ class PuContribution:
             "discounts": [item.to_json() for item in self.adjustments],
             "jkp_funding": jkp.to_json() if jkp is not None else None,
         }
-        if explanation:
-            output["provisional"] = self.explanation.provisional
-            output["explanation"] = self.explanation.to_json()
-        return output
+        return self.explained(output) if explanation else output
 
 
 def _reported_wage(terms: PuTerms, basis: str, wage: object) -> tuple[int, int | tuple[int, ...]]:
     """The monthly wage a non-monthly pay converts to (Perdir 22/2022), and the wage as kept."""
     if basis == "daily":
-        daily = _check_money("wage", wage)
-        return daily * _integer(terms.wage_basis_rows["daily"]), daily
+        daily = check_money("wage", wage)
+        return daily * terms.wage_basis_rows["daily"].as_int(), daily
     if basis in _AVERAGED_BASES:
         if isinstance(wage, int | str) or not isinstance(wage, Sequence):
-            raise _invalid(
+            raise invalid(
                 "wages", "must be the list of monthly earnings, oldest first.", "harus daftar upah bulanan."
             )
-        history = tuple(_check_money("wages", item) for item in wage)
-        months = _integer(terms.wage_basis_rows[basis])
+        history = tuple(check_money("wages", item) for item in wage)
+        months = terms.wage_basis_rows[basis].as_int()
         if len(history) < months:
             raise RuleError(
                 "wage_history_short",
@@ -603,10 +602,8 @@ def _bill(
     """The hot path: integer arithmetic on the terms' precomputed factors."""
     kept: int | tuple[int, ...]
     if basis == "monthly":
-        if type(wage) is not int or wage < 0:
-            raise _invalid(
-                "wage", "must be a whole number of rupiah, at least 0.", "harus rupiah bulat, minimal 0."
-            )
+        if type(wage) is not int or wage < 0:  # checked inline: a valid wage costs no call
+            wage = check_money("wage", wage)  # always raises here
         reported = kept = wage
     else:
         reported, kept = _reported_wage(terms, basis, wage)
@@ -645,9 +642,9 @@ def _bill(
 
 def _check_options(min_wage: int | None, exempt: bool, wage_basis: str) -> None:
     if min_wage is not None:
-        _check_money("min_wage", min_wage)
-    if not isinstance(exempt, bool):
-        raise _invalid("min_wage_exempt", "must be true or false.", "harus true atau false.")
+        check_money("min_wage", min_wage)
+    if not isinstance(exempt, bool):  # checked inline: a valid flag costs no call
+        check_boolean("min_wage_exempt", exempt)  # always raises here
     if wage_basis not in WAGE_BASES:
         raise RuleError(
             "unknown_wage_basis",
@@ -714,7 +711,7 @@ def _explain_base(result: PuContribution, explanation: Explanation) -> None:
         )
     elif basis == "daily":
         assert isinstance(result.wage, int)
-        factor = _integer(terms.wage_basis_rows["daily"])
+        factor = terms.wage_basis_rows["daily"].as_int()
         explanation.add(
             "reported_wage",
             reported,
@@ -725,7 +722,7 @@ def _explain_base(result: PuContribution, explanation: Explanation) -> None:
     else:
         assert isinstance(result.wage, tuple)
         row = terms.wage_basis_rows[basis]
-        months = _integer(row)
+        months = row.as_int()
         used = result.wage[-months:]
         kind_id = "borongan bergantung cuaca" if basis == "weather_piece_rate" else "borongan"
         kind_en = "weather-dependent piece" if basis == "weather_piece_rate" else "piece"
@@ -922,7 +919,7 @@ def _explain_jkp(result: PuContribution, explanation: Explanation) -> None:
     jkp = result.jkp_funding
     if jkp is None or terms.jkp_funding_row is None or terms.jkp_cap_row is None:
         return
-    cap = _integer(terms.jkp_cap_row)
+    cap = terms.jkp_cap_row.as_int()
     jkm_id = f" + rekomposisi dari JKM {rp_id(jkp.from_jkm)}" if jkp.from_jkm else ""
     jkm_en = f" + recomposed from JKM {rp_en(jkp.from_jkm)}" if jkp.from_jkm else ""
     explanation.add(
@@ -1017,7 +1014,7 @@ class BpuLine:
 
 
 @dataclass(frozen=True)
-class BpuContribution:
+class BpuContribution(Explained):
     """A non-wage earner's contributions for a month (rulebook section 2)."""
 
     month: date
@@ -1058,49 +1055,19 @@ class BpuContribution:
         return _explain_bpu(self)
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "month": f"{self.month:%Y-%m}",
-            "declared_income": self.declared_income,
-            "income_band": self.band,
-            "segment": self.segment,
-            "programs": list(self.programs),
-            "contributions": self.contributions,
-            "total": self.total,
-            "due_date": self.due_date.isoformat(),
-            "discounts": self.discounts,
-            "provisional": self.explanation.provisional,
-            "explanation": self.explanation.to_json(),
-        }
-
-
-def _bpu_programs(programs: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(programs, str):
-        raise _invalid("programs", "must be a list of programmes.", "harus daftar program.")
-    chosen = set()
-    for program in programs:
-        if program in ("JP", "JKP"):
-            raise RuleError(
-                "program_not_for_bpu",
-                en=f"{program} is not open to non-wage earners (BPU): they may take JKK, JKM and JHT only.",
-                id=f"{program} tidak tersedia bagi peserta Bukan Penerima Upah (BPU): "
-                "hanya JKK, JKM dan JHT.",
-                program=program,
-            )
-        if program not in BPU_PROGRAMS:
-            raise RuleError(
-                "unknown_program",
-                en=f"Unknown programme {program!r}; BPU programmes are {', '.join(BPU_PROGRAMS)}.",
-                id=f"Program {program!r} tidak dikenal; program BPU: {', '.join(BPU_PROGRAMS)}.",
-                program=str(program),
-            )
-        chosen.add(program)
-    if not chosen:
-        raise RuleError(
-            "no_programs",
-            en="At least one programme is needed.",
-            id="Paling sedikit satu program harus dipilih.",
+        return self.explained(
+            {
+                "month": f"{self.month:%Y-%m}",
+                "declared_income": self.declared_income,
+                "income_band": self.band,
+                "segment": self.segment,
+                "programs": list(self.programs),
+                "contributions": self.contributions,
+                "total": self.total,
+                "due_date": self.due_date.isoformat(),
+                "discounts": self.discounts,
+            }
         )
-    return tuple(program for program in BPU_PROGRAMS if program in chosen)
 
 
 def income_band(month: date, declared_income: int) -> tuple[int, Param[object]]:
@@ -1128,12 +1095,12 @@ def bpu_contribution(
     """A BPU participant's contributions: JKK 1 % and JHT 2 % of the income band, JKM flat;
     PP 50/2025 halves JKK and JKM for the transport segment (Jan 2026 - Mar 2027)."""
     first = _month(month)
-    _check_money("declared_income", declared_income)
+    check_money("declared_income", declared_income)
     if segment is not None:
         if not isinstance(segment, str):
-            raise _invalid("segment", "must be text.", "harus teks.")
+            raise invalid("segment", "must be text.", "harus teks.")
         segment = segment.strip().lower()
-    chosen = _bpu_programs(programs)
+    chosen = _chosen_programs(programs, BPU_PROGRAMS, "BPU", _not_for_bpu)
     band, band_row = income_band(first, declared_income)
     at = data.TABLE.at
     discount_row = at(data.BPU_SEGMENT_DISCOUNT, first)
@@ -1142,10 +1109,10 @@ def bpu_contribution(
     for program in chosen:
         if program == "JKM":
             row = at(data.BPU_JKM_AMOUNT, first)
-            normal = _integer(row)
+            normal = row.as_int()
         else:
             row = at(data.BPU_JKK_RATE if program == "JKK" else data.BPU_JHT_RATE, first)
-            normal = percent(band, _decimal(row))
+            normal = percent(band, row.as_decimal())
         if (
             isinstance(discount, data.SegmentDiscount)
             and segment in discount.segments
@@ -1193,7 +1160,7 @@ def _explain_bpu(result: BpuContribution) -> Explanation:
             normal_id = f"iuran tetap {rp_id(line.normal)}"
             normal_en = f"flat {rp_en(line.normal)}"
         else:
-            rate = _decimal(line.row)
+            rate = line.row.as_decimal()
             normal_id = f"{pct_id(rate)} × golongan penghasilan {rp_id(band)} = {rp_id(line.normal)}"
             normal_en = f"{pct_en(rate)} × income band {rp_en(band)} = {rp_en(line.normal)}"
         if line.discount_row is None:
@@ -1235,48 +1202,19 @@ def _explain_bpu(result: BpuContribution) -> Explanation:
 # `jamsos rules eval` kinds
 
 
-def _boolean(inputs: Inputs, name: str, default: bool) -> bool:
-    if not inputs.has(name):
-        return default
-    value = inputs.raw(name)
-    if not isinstance(value, bool):
-        raise _invalid(name, "must be true or false.", "harus true atau false.")
-    return value
-
-
-def _texts(inputs: Inputs, name: str, default: Sequence[str]) -> list[str]:
-    items = inputs.list_of(name, default=list(default))
-    texts = []
-    for item in items:
-        if not isinstance(item, str):
-            raise _invalid(name, "each item must be text.", "setiap butir harus teks.")
-        texts.append(item)
-    return texts
-
-
-def _money_list(inputs: Inputs, name: str) -> list[int]:
-    amounts = []
-    for item in inputs.list_of(name):
-        value = item
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        amounts.append(_check_money(name, value))
-    return amounts
-
-
 def _evaluate_pu(inputs: Inputs) -> dict[str, object]:
     """Kind `pu_contribution` (shared/golden/README.md)."""
     basis = inputs.text("wage_basis") if inputs.has("wage_basis") else "monthly"
-    wage: int | list[int] = _money_list(inputs, "wages") if basis in _AVERAGED_BASES else inputs.money("wage")
+    wage: int | list[int] = inputs.money_list("wages") if basis in _AVERAGED_BASES else inputs.money("wage")
     return pu_contribution(
         inputs.month("month"),
         wage,
         inputs.text("risk_class"),
         min_wage=inputs.money("min_wage") if inputs.has("min_wage") else None,
-        min_wage_exempt=_boolean(inputs, "min_wage_exempt", False),
-        industry=inputs.text("industry") if inputs.has("industry") else None,
+        min_wage_exempt=inputs.boolean("min_wage_exempt", False),
+        industry=inputs.optional_text("industry"),
         active_workers=inputs.optional_integer("active_workers"),
-        programs=_texts(inputs, "programs", PU_PROGRAMS),
+        programs=inputs.text_list("programs", PU_PROGRAMS),
         wage_basis=basis,
     ).to_json()
 
@@ -1286,8 +1224,8 @@ def _evaluate_bpu(inputs: Inputs) -> dict[str, object]:
     return bpu_contribution(
         inputs.month("month"),
         inputs.money("declared_income"),
-        _texts(inputs, "programs", ("JKK", "JKM")),
-        inputs.text("segment") if inputs.has("segment") else None,
+        inputs.text_list("programs", ("JKK", "JKM")),
+        inputs.optional_text("segment"),
     ).to_json()
 
 
@@ -1302,14 +1240,14 @@ def _evaluate_due_date(inputs: Inputs) -> dict[str, object]:
     due = calendar.due_date(inputs.month("month"), segment)
     explanation = Explanation()
     due.explain(explanation)
-    return {
-        "month": f"{due.month:%Y-%m}",
-        "segment": due.segment,
-        "due_date": due.due.isoformat(),
-        "nominal_due_date": due.nominal.isoformat(),
-        "provisional": explanation.provisional,
-        "explanation": explanation.to_json(),
-    }
+    return explanation.append_to(
+        {
+            "month": f"{due.month:%Y-%m}",
+            "segment": due.segment,
+            "due_date": due.due.isoformat(),
+            "nominal_due_date": due.nominal.isoformat(),
+        }
+    )
 
 
 def _evaluate_late_fee(inputs: Inputs) -> dict[str, object]:
@@ -1343,14 +1281,14 @@ def _percentage(inputs: Inputs, name: str) -> Decimal:
     """A percentage given as a JSON number or text ("2", 0.5, "0.5"), read exactly."""
     value = inputs.raw(name)
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise _invalid(name, "must be a percentage.", "harus persentase.")
+        raise invalid(name, "must be a percentage.", "harus persentase.")
     try:
         # str() of a float is its shortest exact-looking form: 0.5 -> "0.5", not 0.5000000001.
         rate = Decimal(str(value))
     except ArithmeticError:
-        raise _invalid(name, "must be a percentage.", "harus persentase.") from None
+        raise invalid(name, "must be a percentage.", "harus persentase.") from None
     if not rate.is_finite() or not Decimal(0) <= rate <= Decimal(100):
-        raise _invalid(name, "must be a percentage from 0 to 100.", "harus persentase 0 sampai 100.")
+        raise invalid(name, "must be a percentage from 0 to 100.", "harus persentase 0 sampai 100.")
     return rate
 
 

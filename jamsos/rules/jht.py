@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from jamsos.rules.calendar import add_months, anniversary
 from jamsos.rules.data import contributions as contribution_data
 from jamsos.rules.data import jht as data
 from jamsos.rules.errors import RuleError
-from jamsos.rules.explain import Explanation
-from jamsos.rules.inputs import Inputs
-from jamsos.rules.money import fraction, pct_en, pct_id, percent, rp_en, rp_id
+from jamsos.rules.explain import Condition, Explained, Explanation, record
+from jamsos.rules.inputs import MAX_MONEY, Inputs
+from jamsos.rules.money import pct_en, pct_id, percent, rp_en, rp_id
 from jamsos.rules.params import Param, ParamTable
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 MAX_PROJECTION_YEARS = 100
-MAX_AMOUNT = 10**15
 
 PP46 = "PP 46/2015"
 CONVENTION = (
@@ -69,58 +69,6 @@ _REASON_WORDS: dict[Reason, tuple[str, str]] = {
 # -- shared helpers (jp.py uses them too) ------------------------------------------------------
 
 
-def month_index(day: date) -> int:
-    """Months since year 0: the difference of two indexes counts calendar months."""
-    return day.year * 12 + day.month - 1
-
-
-def _out_of_range(day: date, what: str) -> RuleError:
-    return RuleError(
-        "invalid_input",
-        en=f"{what} from {day.isoformat()} is beyond the year 9999.",
-        id=f"{what} dari {day.isoformat()} melewati tahun 9999.",
-    )
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it has no such day (31 Jan + 1 = 28 Feb)."""
-    year, month0 = divmod(month_index(day) + months, 12)
-    if not 1 <= year <= 9999:
-        raise _out_of_range(day, f"{months} months")
-    last_day = 31 if month0 == 11 else (date(year, month0 + 2, 1) - timedelta(days=1)).day
-    return date(year, month0 + 1, min(day.day, last_day))
-
-
-def anniversary(day: date, years: int) -> date:
-    """The date `years` after `day`; someone born on 29 February has the anniversary on 1 March."""
-    if not 1 <= day.year + years <= 9999:
-        raise _out_of_range(day, f"{years} years")
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return date(day.year + years, 3, 1)
-
-
-def int_value(row: Param[object]) -> int:
-    if isinstance(row.value, bool) or not isinstance(row.value, int):
-        raise TypeError(f"parameter {row.name} must hold a whole number")
-    return row.value
-
-
-def decimal_value(row: Param[object]) -> Decimal:
-    if not isinstance(row.value, Decimal):
-        raise TypeError(f"parameter {row.name} must hold a Decimal")
-    return row.value
-
-
-def yearly_row(table: ParamTable, name: str, year: int) -> Param[object] | None:
-    """The row stored for exactly `year` (yearly series: rates, inflation), or None."""
-    for row in table.series(name):
-        if row.valid_from.year == year:
-            return row
-    return None
-
-
 def check_amount(name: str, value: int) -> int:
     if value < 0:
         raise RuleError(
@@ -129,7 +77,7 @@ def check_amount(name: str, value: int) -> int:
             id=f"{name} tidak boleh negatif (Rp {value:,}).".replace(",", "."),
             field=name,
         )
-    if value > MAX_AMOUNT:
+    if value > MAX_MONEY:
         raise RuleError("invalid_input", en=f"{name} is too large.", id=f"{name} terlalu besar.", field=name)
     return value
 
@@ -165,37 +113,12 @@ def check_rate(name: str, value: Decimal) -> Decimal:
 
 def yearly_return(weighted: int, rate_percent: Decimal) -> int:
     """weighted (rupiah x months) x rate / 100 / 12, rounded half-up: one rounding per account-year."""
-    numerator, denominator = rate_percent.as_integer_ratio()
-    return fraction(weighted, numerator, 1200 * denominator)
-
-
-def read_percent(inputs: Inputs, name: str) -> Decimal:
-    """A percentage given as a JSON number or string ("5.59"); through str, never float arithmetic."""
-    value = inputs.raw(name)
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise RuleError(
-            "invalid_input", en=f"{name}: must be a number.", id=f"{name}: harus angka.", field=name
-        )
-    try:
-        rate = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation:
-        raise RuleError(
-            "invalid_input", en=f"{name}: must be a number.", id=f"{name}: harus angka.", field=name
-        ) from None
-    # A bounded size and at most 8 decimals keep the exact fraction arithmetic small.
-    if not rate.is_finite() or rate.adjusted() > 6 or rate != rate.quantize(Decimal("1e-8")):
-        raise RuleError(
-            "invalid_input",
-            en=f"{name}: must be a number below a million with at most 8 decimals.",
-            id=f"{name}: harus angka di bawah sejuta dengan paling banyak 8 desimal.",
-            field=name,
-        )
-    return rate
+    return percent(weighted, rate_percent, 12)
 
 
 def read_amount(inputs: Inputs, name: str) -> int:
     """Whole rupiah; the sign is checked by the rule so a negative gets its own code."""
-    return inputs.integer(name, minimum=None, maximum=MAX_AMOUNT)
+    return inputs.integer(name, minimum=None, maximum=MAX_MONEY)
 
 
 def jakarta_today() -> date:
@@ -231,14 +154,14 @@ def credited_rate(
     for a year after the last row the assumed rate (default: the last row's rate)."""
     if overrides and year in overrides:
         return CreditRate(year, check_rate(f"rates[{year}]", overrides[year]), "input", None, False)
-    row = yearly_row(table, "jht_credit_rate", year)
+    row = table.in_year("jht_credit_rate", year)
     if row is not None:
         basis: RateBasis = "assumed_row" if row.provisional else "credited"
-        return CreditRate(year, decimal_value(row), basis, row, row.provisional)
+        return CreditRate(year, row.as_decimal(), basis, row, row.provisional)
     series = table.series("jht_credit_rate")
     last = series[-1]
     if year > last.valid_from.year:
-        rate = assumed_rate if assumed_rate is not None else decimal_value(last)
+        rate = assumed_rate if assumed_rate is not None else last.as_decimal()
         return CreditRate(year, check_rate("assumed_rate", rate), "assumed_future", None, True)
     first = series[0].valid_from.year
     raise RuleError(
@@ -281,7 +204,7 @@ class JhtYear:
 
 
 @dataclass(frozen=True, slots=True)
-class JhtProjection:
+class JhtProjection(Explained):
     start_month: date
     end_month: date
     opening_balance: int
@@ -291,22 +214,18 @@ class JhtProjection:
     closing_balance: int
     explanation: Explanation = field(compare=False)
 
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
-
     def to_json(self) -> dict[str, object]:
-        return {
-            "start_month": self.start_month.isoformat()[:7],
-            "end_month": self.end_month.isoformat()[:7],
-            "opening_balance": self.opening_balance,
-            "closing_balance": self.closing_balance,
-            "total_contributions": self.total_contributions,
-            "total_returns": self.total_returns,
-            "years": [year.to_json() for year in self.years],
-            "explanation": self.explanation.to_json(),
-            "provisional": self.provisional,
-        }
+        return self.explained(
+            {
+                "start_month": self.start_month.isoformat()[:7],
+                "end_month": self.end_month.isoformat()[:7],
+                "opening_balance": self.opening_balance,
+                "closing_balance": self.closing_balance,
+                "total_contributions": self.total_contributions,
+                "total_returns": self.total_returns,
+                "years": [year.to_json() for year in self.years],
+            }
+        )
 
 
 def _wage_path_contributions(
@@ -328,22 +247,23 @@ def _wage_path_contributions(
             day = date(year, month, 1)
             employer = rates.at(contribution_data.JHT_RATE_EMPLOYER, day)
             worker = rates.at(contribution_data.JHT_RATE_WORKER, day)
-            employer_amount = percent(wage, decimal_value(employer))
-            worker_amount = percent(wage, decimal_value(worker))
+            employer_rate, worker_rate = employer.as_decimal(), worker.as_decimal()
+            employer_amount = percent(wage, employer_rate)
+            worker_amount = percent(wage, worker_rate)
             contributions[day] = employer_amount + worker_amount
             if month == first:
                 explanation.add(
                     f"contribution_{year}",
                     contributions[day],
                     id=(
-                        f"Iuran JHT per bulan {year}: {pct_id(decimal_value(employer))} x {rp_id(wage)} "
-                        f"(pemberi kerja) + {pct_id(decimal_value(worker))} x {rp_id(wage)} (pekerja) = "
+                        f"Iuran JHT per bulan {year}: {pct_id(employer_rate)} x {rp_id(wage)} "
+                        f"(pemberi kerja) + {pct_id(worker_rate)} x {rp_id(wage)} (pekerja) = "
                         f"{rp_id(employer_amount)} + {rp_id(worker_amount)}; upah naik "
                         f"{pct_id(growth)} per tahun"
                     ),
                     en=(
-                        f"JHT contribution per month in {year}: {pct_en(decimal_value(employer))} x "
-                        f"{rp_en(wage)} (employer) + {pct_en(decimal_value(worker))} x {rp_en(wage)} "
+                        f"JHT contribution per month in {year}: {pct_en(employer_rate)} x "
+                        f"{rp_en(wage)} (employer) + {pct_en(worker_rate)} x {rp_en(wage)} "
                         f"(worker) = {rp_en(employer_amount)} + {rp_en(worker_amount)}; wage grows "
                         f"{pct_en(growth)} a year"
                     ),
@@ -529,32 +449,7 @@ class MemberFacts:
 
 
 @dataclass(frozen=True, slots=True)
-class Condition:
-    """One condition of a claim reason: met or not on the date asked, and from when."""
-
-    key: str
-    met: bool
-    earliest_date: date | None  # None: the facts given can never meet it
-    reason_id: str
-    reason_en: str
-    cite: str | Param[object]
-
-    @property
-    def citation(self) -> str:
-        return self.cite.source if isinstance(self.cite, Param) else self.cite
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "key": self.key,
-            "met": self.met,
-            "earliest_date": self.earliest_date.isoformat() if self.earliest_date else None,
-            "reason": {"id": self.reason_id, "en": self.reason_en},
-            "citation": self.citation,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class JhtEligibility:
+class JhtEligibility(Explained):
     reason: Reason
     as_of: date
     eligible: bool
@@ -563,21 +458,17 @@ class JhtEligibility:
     conditions: tuple[Condition, ...]
     explanation: Explanation = field(compare=False)
 
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
-
     def to_json(self) -> dict[str, object]:
-        return {
-            "reason": self.reason,
-            "as_of": self.as_of.isoformat(),
-            "eligible": self.eligible,
-            "earliest_date": self.earliest_date.isoformat() if self.earliest_date else None,
-            "share_percent": str(self.share_percent),
-            "conditions": [condition.to_json() for condition in self.conditions],
-            "explanation": self.explanation.to_json(),
-            "provisional": self.provisional,
-        }
+        return self.explained(
+            {
+                "reason": self.reason,
+                "as_of": self.as_of.isoformat(),
+                "eligible": self.eligible,
+                "earliest_date": self.earliest_date.isoformat() if self.earliest_date else None,
+                "share_percent": str(self.share_percent),
+                "conditions": [condition.to_dated_json() for condition in self.conditions],
+            }
+        )
 
 
 def _need(value: date | None, name: str, reason: str) -> date:
@@ -592,7 +483,7 @@ def _need(value: date | None, name: str, reason: str) -> date:
 
 
 def _dated(key: str, when: date, as_of: date, id: str, en: str, cite: str | Param[object]) -> Condition:
-    return Condition(key, as_of >= when, when, id, en, cite)
+    return Condition(key, as_of >= when, id, en, cite, earliest_date=when)
 
 
 def _as_reason(reason: str) -> Reason:
@@ -620,7 +511,7 @@ def _partial_share_row(reason: Reason, table: ParamTable, on: date) -> Param[obj
 def _retirement_conditions(facts: MemberFacts, as_of: date, table: ParamTable) -> list[Condition]:
     birth = _need(facts.birth_date, "birth_date", "retirement_age")
     age_row = table.at("jht_retirement_age", as_of)
-    age = int_value(age_row)
+    age = age_row.as_int()
     cite: str | Param[object] = age_row
     if facts.contract_retirement_age is not None:
         age = facts.contract_retirement_age
@@ -662,7 +553,7 @@ def _separation_conditions(
             )
         ]
     wait_row = table.at("jht_waiting_months", as_of)
-    wait = int_value(wait_row)
+    wait = wait_row.as_int()
     waited = add_months(left, wait)
     return [
         _dated(
@@ -697,8 +588,8 @@ def _partial_conditions(
         )
     years_row = table.at("jht_partial_min_years", as_of)
     once_row = table.at("jht_partial_max_withdrawals", as_of)
-    years = int_value(years_row)
-    allowed = int_value(once_row)
+    years = years_row.as_int()
+    allowed = once_row.as_int()
     member_for = anniversary(start, years)
     unused = facts.partial_withdrawals < allowed
     working = facts.still_working
@@ -714,20 +605,20 @@ def _partial_conditions(
         Condition(
             "still_working",
             working,
-            as_of if working else None,
             "Masih bekerja (peserta aktif)"
             if working
             else "Sudah berhenti bekerja: ajukan klaim seluruh saldo",
             "Still working (active participant)" if working else "No longer working: claim the whole balance",
             _partial_share_row(reason, table, as_of),
+            earliest_date=as_of if working else None,
         ),
         Condition(
             "once_only",
             unused,
-            as_of if unused else None,
             f"Pengambilan sebagian sebelumnya: {facts.partial_withdrawals}, paling banyak {allowed}",
             f"Earlier partial withdrawals: {facts.partial_withdrawals}, at most {allowed}",
             once_row,
+            earliest_date=as_of if unused else None,
         ),
     ]
 
@@ -740,7 +631,6 @@ def _event_condition(reason: Reason, facts: MemberFacts, as_of: date) -> list[Co
             Condition(
                 "leaving_permanently",
                 leaving,
-                as_of if leaving else None,
                 "Meninggalkan Indonesia untuk selamanya (boleh sebelum atau sesudah berangkat)"
                 if leaving
                 else "Tidak dinyatakan meninggalkan Indonesia untuk selamanya",
@@ -748,6 +638,7 @@ def _event_condition(reason: Reason, facts: MemberFacts, as_of: date) -> list[Co
                 if leaving
                 else "Not declared as leaving Indonesia permanently",
                 "Permenaker 4/2022 Pasal 4-5 (rulebook §3.1 [H])",
+                earliest_date=as_of if leaving else None,
             )
         ]
     if reason == "total_disability":
@@ -785,7 +676,7 @@ def jht_claim_eligibility(
         conditions = _separation_conditions(checked, known, as_of, table)
     elif checked in PARTIAL_REASONS:
         conditions = _partial_conditions(checked, known, as_of, table)
-        share = decimal_value(_partial_share_row(checked, table, as_of))
+        share = _partial_share_row(checked, table, as_of).as_decimal()
     else:
         conditions = _event_condition(checked, known, as_of)
 
@@ -794,9 +685,7 @@ def jht_claim_eligibility(
     earliest = max(day for day in dates if day is not None) if all(dates) else None
     explanation = Explanation()
     for condition in conditions:
-        explanation.add(
-            condition.key, condition.met, id=condition.reason_id, en=condition.reason_en, cite=condition.cite
-        )
+        record(explanation, condition, prefix="")
     verdict_id = "memenuhi syarat" if eligible else "belum/tidak memenuhi syarat"
     verdict_en = "eligible" if eligible else "not eligible"
     when_id = (
@@ -843,26 +732,22 @@ class TaxLine:
 
 
 @dataclass(frozen=True, slots=True)
-class JhtTax:
+class JhtTax(Explained):
     amount: int
     lines: tuple[TaxLine, ...]
     tax: int
     net: int
     explanation: Explanation = field(compare=False)
 
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
-
     def to_json(self) -> dict[str, object]:
-        return {
-            "amount": self.amount,
-            "tax": self.tax,
-            "net": self.net,
-            "brackets": [line.to_json() for line in self.lines],
-            "explanation": self.explanation.to_json(),
-            "provisional": self.provisional,
-        }
+        return self.explained(
+            {
+                "amount": self.amount,
+                "tax": self.tax,
+                "net": self.net,
+                "brackets": [line.to_json() for line in self.lines],
+            }
+        )
 
 
 def _brackets(row: Param[object]) -> tuple[tuple[int | None, Decimal], ...]:
@@ -918,7 +803,7 @@ def jht_lump_sum_tax(
 
 
 @dataclass(frozen=True, slots=True)
-class JhtClaim:
+class JhtClaim(Explained):
     reason: Reason
     claim_date: date
     balance: int
@@ -929,24 +814,20 @@ class JhtClaim:
     channel: Literal["JMO", "branch"] | None
     explanation: Explanation = field(compare=False)
 
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
-
     def to_json(self) -> dict[str, object]:
-        return {
-            "reason": self.reason,
-            "claim_date": self.claim_date.isoformat(),
-            "balance": self.balance,
-            "share_percent": str(self.share_percent),
-            "gross": self.gross,
-            "tax": self.tax.tax,
-            "net": self.net,
-            "brackets": [line.to_json() for line in self.tax.lines],
-            "channel": self.channel,
-            "explanation": self.explanation.to_json(),
-            "provisional": self.provisional,
-        }
+        return self.explained(
+            {
+                "reason": self.reason,
+                "claim_date": self.claim_date.isoformat(),
+                "balance": self.balance,
+                "share_percent": str(self.share_percent),
+                "gross": self.gross,
+                "tax": self.tax.tax,
+                "net": self.net,
+                "brackets": [line.to_json() for line in self.tax.lines],
+                "channel": self.channel,
+            }
+        )
 
 
 def jht_claim_amount(
@@ -965,7 +846,7 @@ def jht_claim_amount(
     )
     if checked in PARTIAL_REASONS:
         share_row = _partial_share_row(checked, table, claim_date)
-        share = decimal_value(share_row)
+        share = share_row.as_decimal()
         gross = percent(balance, share)
         explanation.add(
             "gross",
@@ -989,7 +870,7 @@ def jht_claim_amount(
     limit_series = table.series("jmo_jht_limit")
     if claim_date >= limit_series[0].valid_from:
         limit_row = table.at("jmo_jht_limit", claim_date)
-        limit = int_value(limit_row)
+        limit = limit_row.as_int()
         channel = "JMO" if gross <= limit else "branch"
         online = channel == "JMO"
         explanation.add(
@@ -1021,21 +902,6 @@ def jht_claim_amount(
 # -- rules eval kinds --------------------------------------------------------------------------
 
 
-def _optional_date(inputs: Inputs, name: str) -> date | None:
-    return inputs.date(name) if inputs.has(name) else None
-
-
-def _flag(inputs: Inputs, name: str, default: bool) -> bool:
-    if not inputs.has(name):
-        return default
-    value = inputs.raw(name)
-    if not isinstance(value, bool):
-        raise RuleError(
-            "invalid_input", en=f"{name}: must be true or false.", id=f"{name}: harus true atau false."
-        )
-    return value
-
-
 def _evaluate_projection(inputs: Inputs) -> dict[str, object]:
     """Kind `jht_projection` (docs/rules/jht.md)."""
     start = inputs.month("start_month")
@@ -1043,7 +909,7 @@ def _evaluate_projection(inputs: Inputs) -> dict[str, object]:
         end = inputs.month("end_month")
     else:
         birth = inputs.date("birth_date")
-        default_age = int_value(data.TABLE.at("jht_retirement_age", max(start, data.JHT_START)))
+        default_age = data.TABLE.at("jht_retirement_age", max(start, data.JHT_START)).as_int()
         age = (
             inputs.integer("target_age", minimum=18, maximum=100) if inputs.has("target_age") else default_age
         )
@@ -1066,15 +932,19 @@ def _evaluate_projection(inputs: Inputs) -> dict[str, object]:
                 raise RuleError(
                     "invalid_input", en="rates: keys are years (YYYY).", id="rates: kuncinya tahun (YYYY)."
                 )
-            overrides[int(key)] = read_percent(rates, key)
+            overrides[int(key)] = rates.percent(key, bounded=False)
     projection = project_jht_balance(
         opening_balance=read_amount(inputs, "opening_balance") if inputs.has("opening_balance") else 0,
         start_month=start,
         end_month=end,
         monthly_wage=read_amount(inputs, "monthly_wage") if inputs.has("monthly_wage") else 0,
-        wage_growth_percent=read_percent(inputs, "wage_growth") if inputs.has("wage_growth") else Decimal(0),
+        wage_growth_percent=inputs.percent("wage_growth", bounded=False)
+        if inputs.has("wage_growth")
+        else Decimal(0),
         contributions=contributions,
-        assumed_rate_percent=read_percent(inputs, "assumed_rate") if inputs.has("assumed_rate") else None,
+        assumed_rate_percent=inputs.percent("assumed_rate", bounded=False)
+        if inputs.has("assumed_rate")
+        else None,
         rate_overrides=overrides,
     )
     return projection.to_json()
@@ -1085,17 +955,17 @@ def _evaluate_eligibility(inputs: Inputs) -> dict[str, object]:
     reason = inputs.text("reason")
     _as_reason(reason)
     facts = MemberFacts(
-        birth_date=_optional_date(inputs, "birth_date"),
+        birth_date=inputs.optional_date("birth_date"),
         contract_retirement_age=inputs.optional_integer("contract_retirement_age"),
-        separation_date=_optional_date(inputs, "separation_date"),
-        membership_start=_optional_date(inputs, "membership_start"),
-        still_working=_flag(inputs, "still_working", True),
+        separation_date=inputs.optional_date("separation_date"),
+        membership_start=inputs.optional_date("membership_start"),
+        still_working=inputs.boolean("still_working", True),
         partial_withdrawals=inputs.integer("partial_withdrawals", minimum=None)
         if inputs.has("partial_withdrawals")
         else 0,
-        leaving_permanently=_flag(inputs, "leaving_permanently", False),
-        disability_date=_optional_date(inputs, "disability_date"),
-        death_date=_optional_date(inputs, "death_date"),
+        leaving_permanently=inputs.boolean("leaving_permanently", False),
+        disability_date=inputs.optional_date("disability_date"),
+        death_date=inputs.optional_date("death_date"),
     )
     as_of = inputs.date("as_of") if inputs.has("as_of") else jakarta_today()
     return jht_claim_eligibility(reason, as_of=as_of, facts=facts).to_json()

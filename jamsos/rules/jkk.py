@@ -7,9 +7,8 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar, cast
 
 from jamsos.rules import jkm
 from jamsos.rules.calendar import add_months
@@ -22,15 +21,12 @@ from jamsos.rules.data.jkk import (
     StmbSchedule,
 )
 from jamsos.rules.errors import RuleError
-from jamsos.rules.explain import Explanation
-from jamsos.rules.inputs import Inputs
-from jamsos.rules.jkp import Condition, record
+from jamsos.rules.explain import Checked, Condition, Explanation, record
+from jamsos.rules.inputs import MAX_MONEY, Inputs, check_money, invalid, parse_percent, whole_number
 from jamsos.rules.money import pct_en, pct_id, percent, rp_en, rp_id
 from jamsos.rules.params import Param, ParamTable
 
 PARAMS = ParamTable(data.ROWS)
-
-T = TypeVar("T")
 
 OUTCOMES = ("death", "total_disability", "partial_disability", "temporary_incapacity")
 HUNDRED = Decimal(100)
@@ -45,53 +41,6 @@ _AID_NAMES = {
     "glasses": ("kacamata", "glasses"),
     "hearing_aid": ("alat bantu dengar", "hearing aid"),
 }
-
-
-def _row(name: str, on: date, kind: type[T]) -> Param[T]:
-    row = PARAMS.at(name, on)
-    if not isinstance(row.value, kind):
-        raise TypeError(f"parameter {name} holds {type(row.value).__name__}, not {kind.__name__}")
-    return cast("Param[T]", row)
-
-
-def _invalid(name: str, en: str, id: str, code: str = "invalid_input") -> RuleError:
-    return RuleError(code, en=f"{name}: {en}", id=f"{name}: {id}", field=name)
-
-
-def _money(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _invalid(name, "must be a whole number of rupiah.", "harus bilangan bulat rupiah.")
-    if value < 0 or value > 10**15:
-        raise _invalid(name, "must be between 0 and 10^15 rupiah.", "harus antara 0 dan 10^15 rupiah.")
-    return value
-
-
-def parse_percent(name: str, value: object) -> Decimal:
-    """A percentage from 0 to 100 given as a number or text ("12.5" or "12,5"); never via float maths."""
-    if isinstance(value, bool):
-        raise _invalid(name, "must be a number.", "harus angka.")
-    try:
-        if isinstance(value, Decimal):
-            number = value
-        elif isinstance(value, int):
-            number = Decimal(value)
-        elif isinstance(value, float):
-            # JSON numbers arrive as floats; their shortest repr is the decimal that was written.
-            number = Decimal(repr(value))
-        elif isinstance(value, str):
-            number = Decimal(value.strip().replace(",", "."))
-        else:
-            raise _invalid(name, "must be a number.", "harus angka.")
-    except InvalidOperation:
-        raise _invalid(name, "must be a number.", "harus angka.") from None
-    if not number.is_finite() or number < 0 or number > HUNDRED:
-        raise _invalid(
-            name,
-            "must be a percentage from 0 to 100.",
-            "harus persentase 0 sampai 100.",
-            "percent_out_of_range",
-        )
-    return number
 
 
 def load_disability_table(path: str | Path, *, source: str, provisional: bool = False) -> DisabilityTable:
@@ -194,7 +143,7 @@ class StmbPeriod:
 
 
 @dataclass(frozen=True, slots=True)
-class JkkBenefit:
+class JkkBenefit(Checked):
     """The JKK cash benefits of one accident or occupational disease."""
 
     accident_date: date
@@ -215,14 +164,6 @@ class JkkBenefit:
     claim_deadline: date
     conditions: tuple[Condition, ...]
     explanation: Explanation = field(compare=False)
-
-    @property
-    def failed(self) -> tuple[Condition, ...]:
-        return tuple(condition for condition in self.conditions if condition.met is False)
-
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -247,11 +188,7 @@ class JkkBenefit:
         out["reimbursements"] = dict(self.reimbursements)
         out["reimbursement_total"] = self.reimbursement_total
         out["claim_deadline"] = self.claim_deadline.isoformat()
-        out["conditions"] = [condition.to_json() for condition in self.conditions]
-        out["failed_conditions"] = [condition.to_json() for condition in self.failed]
-        out["explanation"] = self.explanation.to_json()
-        out["provisional"] = self.provisional
-        return out
+        return self.checked(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,11 +234,11 @@ def jkk_benefit(
             id=f"Akibat kecelakaan {outcome!r} tidak dikenal; gunakan salah satu dari {allowed}.",
             field="outcome",
         )
-    wage = _money("wage", wage)
+    wage = check_money("wage", wage, maximum=MAX_MONEY)
     levels = [jkm.parse_level(child) for child in children]
     jkm.require_in_force(accident_date, field_name="accident_date", programme="JKK")
     if claim_date is not None and claim_date < accident_date:
-        raise _invalid(
+        raise invalid(
             "claim_date",
             "a claim cannot precede the accident.",
             "klaim tidak mungkin sebelum kecelakaan.",
@@ -338,11 +275,8 @@ def jkk_benefit(
                 id="temporary_incapacity memerlukan months_unable_to_work.",
                 field="months_unable_to_work",
             )
-        if isinstance(months_unable_to_work, bool) or not isinstance(months_unable_to_work, int):
-            raise _invalid("months_unable_to_work", "must be a whole number.", "harus bilangan bulat.")
-        if months_unable_to_work < 0:
-            raise _invalid("months_unable_to_work", "must be at least 0.", "paling sedikit 0.")
-        cash = _temporary_incapacity(accident_date, wage, months_unable_to_work, explanation)
+        months = whole_number("months_unable_to_work", months_unable_to_work)
+        cash = _temporary_incapacity(accident_date, wage, months, explanation)
 
     grant: jkm.Scholarship | None = None
     if outcome in ("death", "total_disability"):
@@ -350,12 +284,12 @@ def jkk_benefit(
             accident_date,
             levels,
             contribution_months=None,
-            min_months=_row("jkk.scholarship_min_months", accident_date, int),
+            min_months=PARAMS.at_typed("jkk.scholarship_min_months", accident_date, int),
             explanation=explanation,
         )
     reimbursements = _reimbursements(accident_date, transport_costs or {}, aid_costs or {}, explanation)
 
-    expiry_row = _row("jkk.claim_expiry_years", accident_date, int)
+    expiry_row = PARAMS.at_typed("jkk.claim_expiry_years", accident_date, int)
     deadline = add_months(accident_date, 12 * expiry_row.value)
     condition = record(explanation, _expiry_condition(claim_date, deadline, expiry_row))
     eligible = condition.met is not False
@@ -414,80 +348,59 @@ def jkk_benefit(
 
 
 def _base(on: date, wage: int) -> tuple[int, Param[int]]:
-    months_row = _row("jkk.wage_months", on, int)
+    months_row = PARAMS.at_typed("jkk.wage_months", on, int)
     return wage * months_row.value, months_row
 
 
 def _periodic(prefix: str, on: date, explanation: Explanation) -> int:
-    monthly_row = _row(f"{prefix}.periodic_monthly", on, int)
-    months_row = _row(f"{prefix}.periodic_months", on, int)
-    periodic = monthly_row.value * months_row.value
+    return jkm.periodic_benefit(
+        PARAMS.at_typed(f"{prefix}.periodic_monthly", on, int),
+        PARAMS.at_typed(f"{prefix}.periodic_months", on, int),
+        explanation,
+    )
+
+
+def _wage_lump_sum(
+    on: date, wage: int, rate_name: str, what: tuple[str, str], explanation: Explanation
+) -> int:
+    """rate x the wage months x the wage, for a death or a total disability."""
+    base, months_row = _base(on, wage)
+    rate_row = PARAMS.at_typed(rate_name, on, Decimal)
+    lump_sum = percent(base, rate_row.value)
+    factor = rate_row.value * months_row.value / HUNDRED
     explanation.add(
-        "periodic",
-        periodic,
+        "lump_sum",
+        lump_sum,
         id=(
-            f"Santunan berkala: {months_row.value} x {rp_id(monthly_row.value)} = {rp_id(periodic)}, "
-            "dibayar sekaligus."
+            f"{what[0]}: {pct_id(rate_row.value)} x {months_row.value} x {rp_id(wage)} "
+            f"= {format(factor.normalize(), 'f').replace('.', ',')} x upah = {rp_id(lump_sum)}."
         ),
         en=(
-            f"Periodic benefit: {months_row.value} x "
-            f"{rp_en(monthly_row.value)} = {rp_en(periodic)}, paid at once."
+            f"{what[1]}: {pct_en(rate_row.value)} x {months_row.value} x {rp_en(wage)} "
+            f"= {format(factor.normalize(), 'f')} x wage = {rp_en(lump_sum)}."
         ),
-        cite=monthly_row,
+        cite=rate_row,
         uses=(months_row,),
     )
-    return periodic
+    return lump_sum
 
 
 def _death(on: date, wage: int, explanation: Explanation) -> _Cash:
-    base, months_row = _base(on, wage)
-    rate_row = _row("jkk.death_percent", on, Decimal)
-    lump_sum = percent(base, rate_row.value)
-    factor = rate_row.value * months_row.value / HUNDRED
-    explanation.add(
-        "lump_sum",
-        lump_sum,
-        id=(
-            f"Santunan kematian: {pct_id(rate_row.value)} x {months_row.value} x {rp_id(wage)} "
-            f"= {format(factor.normalize(), 'f').replace('.', ',')} x upah = {rp_id(lump_sum)}."
-        ),
-        en=(
-            f"Death lump sum: {pct_en(rate_row.value)} x {months_row.value} x {rp_en(wage)} "
-            f"= {format(factor.normalize(), 'f')} x wage = {rp_en(lump_sum)}."
-        ),
-        cite=rate_row,
-        uses=(months_row,),
+    lump_sum = _wage_lump_sum(
+        on, wage, "jkk.death_percent", ("Santunan kematian", "Death lump sum"), explanation
     )
-    funeral_row = _row("jkk.death.funeral", on, int)
-    explanation.add(
-        "funeral",
-        funeral_row.value,
-        id=f"Biaya pemakaman: {rp_id(funeral_row.value)}.",
-        en=f"Funeral costs: {rp_en(funeral_row.value)}.",
-        cite=funeral_row,
-    )
+    funeral = jkm.funeral_costs(PARAMS.at_typed("jkk.death.funeral", on, int), explanation)
     periodic = _periodic("jkk.death", on, explanation)
-    return _Cash(lump_sum=lump_sum, funeral=funeral_row.value, periodic=periodic)
+    return _Cash(lump_sum=lump_sum, funeral=funeral, periodic=periodic)
 
 
 def _total_disability(on: date, wage: int, explanation: Explanation) -> _Cash:
-    base, months_row = _base(on, wage)
-    rate_row = _row("jkk.total_disability_percent", on, Decimal)
-    lump_sum = percent(base, rate_row.value)
-    factor = rate_row.value * months_row.value / HUNDRED
-    explanation.add(
-        "lump_sum",
-        lump_sum,
-        id=(
-            f"Cacat total tetap: {pct_id(rate_row.value)} x {months_row.value} x {rp_id(wage)} "
-            f"= {format(factor.normalize(), 'f').replace('.', ',')} x upah = {rp_id(lump_sum)}."
-        ),
-        en=(
-            f"Total permanent disability: {pct_en(rate_row.value)} x {months_row.value} x {rp_en(wage)} "
-            f"= {format(factor.normalize(), 'f')} x wage = {rp_en(lump_sum)}."
-        ),
-        cite=rate_row,
-        uses=(months_row,),
+    lump_sum = _wage_lump_sum(
+        on,
+        wage,
+        "jkk.total_disability_percent",
+        ("Cacat total tetap", "Total permanent disability"),
+        explanation,
     )
     periodic = _periodic("jkk.total_disability", on, explanation)
     return _Cash(lump_sum=lump_sum, periodic=periodic)
@@ -504,7 +417,7 @@ def _partial_disability(
     table: DisabilityTable | None,
 ) -> _Cash:
     if disability_percent is not None and body_part is not None:
-        raise _invalid(
+        raise invalid(
             "body_part",
             "give either disability_percent or body_part, not both.",
             "isi disability_percent atau body_part, tidak keduanya.",
@@ -527,7 +440,7 @@ def _partial_disability(
             cite="PP 44/2015 Lampiran, disability table (value given by the caller)",
         )
     else:
-        table_row = _row("jkk.disability_table", on, DisabilityTable)
+        table_row = PARAMS.at_typed("jkk.disability_table", on, DisabilityTable)
         used = table if table is not None else table_row.value
         entry = used.entry(body_part or "")
         if entry is None:
@@ -565,7 +478,7 @@ def _partial_disability(
         )
         return _Cash(lump_sum=lump_sum, disability_percent=table_percent)
     loss = parse_percent("function_loss_percent", function_loss_percent)
-    functional_row = _row("jkk.functional_disability", on, bool)
+    functional_row = PARAMS.at_typed("jkk.functional_disability", on, bool)
     lump_sum = percent(base, table_percent * loss / HUNDRED)
     explanation.add(
         "lump_sum",
@@ -585,7 +498,7 @@ def _partial_disability(
 
 
 def _temporary_incapacity(on: date, wage: int, months: int, explanation: Explanation) -> _Cash:
-    schedule_row = _row("jkk.stmb", on, StmbSchedule)
+    schedule_row = PARAMS.at_typed("jkk.stmb", on, StmbSchedule)
     periods: list[StmbPeriod] = []
     done = 0
     for band in schedule_row.value.bands:
@@ -626,39 +539,26 @@ def _reimbursements(
     paid: list[tuple[str, int]] = []
     for mode, cost in transport.items():
         if mode not in TRANSPORT_MODES:
-            raise _invalid(
+            raise invalid(
                 "transport_costs",
                 f"unknown mode {mode!r}; use {', '.join(TRANSPORT_MODES)}.",
                 f"moda {mode!r} tidak dikenal; gunakan {', '.join(TRANSPORT_MODES)}.",
                 "unknown_transport_mode",
             )
-        cost = _money(f"transport_costs.{mode}", cost)
-        cap_row = _row(f"jkk.transport_cap.{mode}", on, int)
-        amount = min(cost, cap_row.value)
+        cost = check_money(f"transport_costs.{mode}", cost, maximum=MAX_MONEY)
+        cap_row = PARAMS.at_typed(f"jkk.transport_cap.{mode}", on, int)
         name_id, name_en = _TRANSPORT_NAMES[mode]
-        paid.append((f"transport_{mode}", amount))
-        explanation.add(
-            f"transport_{mode}",
-            amount,
-            id=(
-                f"Biaya angkut {name_id}: min(biaya {rp_id(cost)}; "
-                f"batas {rp_id(cap_row.value)}) = {rp_id(amount)}."
-            ),
-            en=(
-                f"Transport by {name_en}: min(cost {rp_en(cost)}; "
-                f"cap {rp_en(cap_row.value)}) = {rp_en(amount)}."
-            ),
-            cite=cap_row,
-        )
+        label = (f"Biaya angkut {name_id}", f"Transport by {name_en}")
+        paid.append(_capped(f"transport_{mode}", cost, cap_row, label, explanation))
     for aid, cost in aids.items():
         if aid not in AIDS:
-            raise _invalid(
+            raise invalid(
                 "aid_costs",
                 f"unknown aid {aid!r}; use {', '.join(AIDS)}.",
                 f"alat bantu {aid!r} tidak dikenal; gunakan {', '.join(AIDS)}.",
                 "unknown_aid",
             )
-        cost = _money(f"aid_costs.{aid}", cost)
+        cost = check_money(f"aid_costs.{aid}", cost, maximum=MAX_MONEY)
         name_id, name_en = _AID_NAMES[aid]
         if not PARAMS.has(f"jkk.aid_cap.{aid}"):
             raise RuleError(
@@ -673,23 +573,26 @@ def _reimbursements(
                 ),
                 field="aid_costs",
             )
-        cap_row = _row(f"jkk.aid_cap.{aid}", on, int)
-        amount = min(cost, cap_row.value)
-        paid.append((aid, amount))
-        explanation.add(
-            aid,
-            amount,
-            id=(
-                f"Penggantian {name_id}: min(biaya {rp_id(cost)}; "
-                f"batas {rp_id(cap_row.value)}) = {rp_id(amount)}."
-            ),
-            en=(
-                f"Reimbursed {name_en}: min(cost {rp_en(cost)}; "
-                f"cap {rp_en(cap_row.value)}) = {rp_en(amount)}."
-            ),
-            cite=cap_row,
+        cap_row = PARAMS.at_typed(f"jkk.aid_cap.{aid}", on, int)
+        paid.append(
+            _capped(aid, cost, cap_row, (f"Penggantian {name_id}", f"Reimbursed {name_en}"), explanation)
         )
     return tuple(paid)
+
+
+def _capped(
+    key: str, cost: int, cap_row: Param[int], label: tuple[str, str], explanation: Explanation
+) -> tuple[str, int]:
+    """A cost reimbursed up to its cap, as (key, amount)."""
+    amount = min(cost, cap_row.value)
+    explanation.add(
+        key,
+        amount,
+        id=f"{label[0]}: min(biaya {rp_id(cost)}; batas {rp_id(cap_row.value)}) = {rp_id(amount)}.",
+        en=f"{label[1]}: min(cost {rp_en(cost)}; cap {rp_en(cap_row.value)}) = {rp_en(amount)}.",
+        cite=cap_row,
+    )
+    return key, amount
 
 
 def _expiry_condition(claim_date: date | None, deadline: date, row: Param[int]) -> Condition:
@@ -705,8 +608,7 @@ def _expiry_condition(claim_date: date | None, deadline: date, row: Param[int]) 
                 f"The right to benefits lapses after {deadline.isoformat()} "
                 f"({row.value} years after the accident)."
             ),
-            citation=row.source,
-            provisional=row.provisional,
+            cite=row,
         )
     met = claim_date <= deadline
     return Condition(
@@ -721,9 +623,8 @@ def _expiry_condition(claim_date: date | None, deadline: date, row: Param[int]) 
             f"Claim on {claim_date.isoformat()}, limit {deadline.isoformat()} ({row.value} years after the "
             f"accident): {'in time' if met else 'lapsed'}."
         ),
-        citation=row.source,
+        cite=row,
         reason=None if met else "claim_expired",
-        provisional=row.provisional,
     )
 
 
@@ -735,7 +636,7 @@ def _costs(inputs: Inputs, name: str) -> dict[str, int]:
 
 
 def _optional_percent(inputs: Inputs, name: str) -> Decimal | None:
-    return parse_percent(name, inputs.raw(name)) if inputs.has(name) else None
+    return inputs.percent(name) if inputs.has(name) else None
 
 
 def _evaluate(inputs: Inputs) -> dict[str, object]:
@@ -747,9 +648,9 @@ def _evaluate(inputs: Inputs) -> dict[str, object]:
         disability_percent=_optional_percent(inputs, "disability_percent"),
         function_loss_percent=_optional_percent(inputs, "function_loss_percent"),
         months_unable_to_work=inputs.optional_integer("months_unable_to_work"),
-        body_part=inputs.text("body_part") if inputs.has("body_part") else None,
+        body_part=inputs.optional_text("body_part"),
         children=jkm.read_children(inputs),
-        claim_date=inputs.date("claim_date") if inputs.has("claim_date") else None,
+        claim_date=inputs.optional_date("claim_date"),
         transport_costs=_costs(inputs, "transport_costs"),
         aid_costs=_costs(inputs, "aid_costs"),
     ).to_json()

@@ -5,26 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar, cast
 
 from jamsos.rules.data import jkm as data
 from jamsos.rules.data.jkm import LEVEL_NAMES, LEVELS, Level, ScholarshipSchedule
 from jamsos.rules.errors import RuleError
-from jamsos.rules.explain import Explanation
-from jamsos.rules.inputs import Inputs
+from jamsos.rules.explain import Explained, Explanation
+from jamsos.rules.inputs import Inputs, whole_number
 from jamsos.rules.money import rp_en, rp_id
 from jamsos.rules.params import Param, ParamTable
 
 PARAMS = ParamTable(data.ROWS)
-
-T = TypeVar("T")
-
-
-def _row(name: str, on: date, kind: type[T]) -> Param[T]:
-    row = PARAMS.at(name, on)
-    if not isinstance(row.value, kind):
-        raise TypeError(f"parameter {name} holds {type(row.value).__name__}, not {kind.__name__}")
-    return cast("Param[T]", row)
 
 
 def regulation_label(on: date) -> str:
@@ -122,7 +112,7 @@ def scholarship(
     `min_months` is the membership condition row (JKM: 36 months since PP 82/2019; JKK: 0);
     `contribution_months` may be None when that row is 0.
     """
-    schedule_row = _row("scholarship.schedule", on, ScholarshipSchedule)
+    schedule_row = PARAMS.at_typed("scholarship.schedule", on, ScholarshipSchedule)
     schedule = schedule_row.value
     required = min_months.value
     months = contribution_months if contribution_months is not None else 0
@@ -267,7 +257,7 @@ def _child_grant(
 
 
 @dataclass(frozen=True, slots=True)
-class JkmBenefit:
+class JkmBenefit(Explained):
     """The JKM benefits of a death not caused by a work accident."""
 
     death_date: date
@@ -281,24 +271,20 @@ class JkmBenefit:
     scholarship: Scholarship
     explanation: Explanation = field(compare=False)
 
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
-
     def to_json(self) -> dict[str, object]:
-        return {
-            "death_date": self.death_date.isoformat(),
-            "regulation": self.regulation,
-            "lump_sum": self.lump_sum,
-            "periodic": self.periodic,
-            "periodic_monthly": self.periodic_monthly,
-            "periodic_months": self.periodic_months,
-            "funeral": self.funeral,
-            "total_cash": self.total_cash,
-            **self.scholarship.to_json(),
-            "explanation": self.explanation.to_json(),
-            "provisional": self.provisional,
-        }
+        return self.explained(
+            {
+                "death_date": self.death_date.isoformat(),
+                "regulation": self.regulation,
+                "lump_sum": self.lump_sum,
+                "periodic": self.periodic,
+                "periodic_monthly": self.periodic_monthly,
+                "periodic_months": self.periodic_months,
+                "funeral": self.funeral,
+                "total_cash": self.total_cash,
+                **self.scholarship.to_json(),
+            }
+        )
 
 
 def jkm_benefit(death_date: date, contribution_months: int, children: Sequence[str] = ()) -> JkmBenefit:
@@ -307,24 +293,14 @@ def jkm_benefit(death_date: date, contribution_months: int, children: Sequence[s
     The cash amounts do not depend on the wage or on the contribution period; the scholarship
     needs the minimum contribution period in force on the date of death.
     """
-    if (
-        isinstance(contribution_months, bool)
-        or not isinstance(contribution_months, int)
-        or contribution_months < 0
-    ):
-        raise RuleError(
-            "invalid_input",
-            en="contribution_months: must be a whole number of at least 0.",
-            id="contribution_months: harus bilangan bulat paling sedikit 0.",
-            field="contribution_months",
-        )
+    whole_number("contribution_months", contribution_months)
     levels = [parse_level(child) for child in children]
     require_in_force(death_date, field_name="death_date", programme="JKM")
     explanation = Explanation()
-    lump_row = _row("jkm.lump_sum", death_date, int)
-    monthly_row = _row("jkm.periodic_monthly", death_date, int)
-    months_row = _row("jkm.periodic_months", death_date, int)
-    funeral_row = _row("jkm.funeral", death_date, int)
+    lump_row = PARAMS.at_typed("jkm.lump_sum", death_date, int)
+    monthly_row = PARAMS.at_typed("jkm.periodic_monthly", death_date, int)
+    months_row = PARAMS.at_typed("jkm.periodic_months", death_date, int)
+    funeral_row = PARAMS.at_typed("jkm.funeral", death_date, int)
     lump_sum = lump_row.value
     explanation.add(
         "lump_sum",
@@ -333,29 +309,8 @@ def jkm_benefit(death_date: date, contribution_months: int, children: Sequence[s
         en=f"Death lump sum: a fixed {rp_en(lump_sum)}, independent of the wage.",
         cite=lump_row,
     )
-    periodic = monthly_row.value * months_row.value
-    explanation.add(
-        "periodic",
-        periodic,
-        id=(
-            f"Santunan berkala: {months_row.value} x {rp_id(monthly_row.value)} = {rp_id(periodic)}, "
-            "dibayar sekaligus."
-        ),
-        en=(
-            f"Periodic benefit: {months_row.value} x {rp_en(monthly_row.value)} = {rp_en(periodic)}, "
-            "paid at once."
-        ),
-        cite=monthly_row,
-        uses=(months_row,),
-    )
-    funeral = funeral_row.value
-    explanation.add(
-        "funeral",
-        funeral,
-        id=f"Biaya pemakaman: {rp_id(funeral)}.",
-        en=f"Funeral costs: {rp_en(funeral)}.",
-        cite=funeral_row,
-    )
+    periodic = periodic_benefit(monthly_row, months_row, explanation)
+    funeral = funeral_costs(funeral_row, explanation)
     total_cash = lump_sum + periodic + funeral
     explanation.add(
         "total_cash",
@@ -371,7 +326,7 @@ def jkm_benefit(death_date: date, contribution_months: int, children: Sequence[s
         death_date,
         levels,
         contribution_months=contribution_months,
-        min_months=_row("jkm.scholarship_min_months", death_date, int),
+        min_months=PARAMS.at_typed("jkm.scholarship_min_months", death_date, int),
         explanation=explanation,
     )
     return JkmBenefit(
@@ -386,6 +341,38 @@ def jkm_benefit(death_date: date, contribution_months: int, children: Sequence[s
         scholarship=grant,
         explanation=explanation,
     )
+
+
+def periodic_benefit(monthly_row: Param[int], months_row: Param[int], explanation: Explanation) -> int:
+    """The periodic benefit of a death or a JKK total disability: monthly amount x months, paid at once."""
+    periodic = monthly_row.value * months_row.value
+    explanation.add(
+        "periodic",
+        periodic,
+        id=(
+            f"Santunan berkala: {months_row.value} x {rp_id(monthly_row.value)} = {rp_id(periodic)}, "
+            "dibayar sekaligus."
+        ),
+        en=(
+            f"Periodic benefit: {months_row.value} x {rp_en(monthly_row.value)} = {rp_en(periodic)}, "
+            "paid at once."
+        ),
+        cite=monthly_row,
+        uses=(months_row,),
+    )
+    return periodic
+
+
+def funeral_costs(row: Param[int], explanation: Explanation) -> int:
+    """The funeral costs of a death (JKM, or JKK for a work accident)."""
+    explanation.add(
+        "funeral",
+        row.value,
+        id=f"Biaya pemakaman: {rp_id(row.value)}.",
+        en=f"Funeral costs: {rp_en(row.value)}.",
+        cite=row,
+    )
+    return row.value
 
 
 def read_children(inputs: Inputs) -> list[str]:

@@ -6,20 +6,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TypeVar, cast
 
 from jamsos.rules.calendar import add_months
 from jamsos.rules.data import jkp as data
 from jamsos.rules.data.jkp import SEPARATIONS, CashSchedule, CoveredSeparations
 from jamsos.rules.errors import RuleError
-from jamsos.rules.explain import Explanation
-from jamsos.rules.inputs import Inputs
+from jamsos.rules.explain import Checked, Condition, Explained, Explanation, record
+from jamsos.rules.inputs import MAX_MONEY, Inputs, check_money, invalid, whole_number
 from jamsos.rules.money import pct_en, pct_id, percent, rp_en, rp_id
 from jamsos.rules.params import Param, ParamTable
 
 PARAMS = ParamTable(data.ROWS)
-
-T = TypeVar("T")
 
 SEPARATION_NAMES: dict[str, tuple[str, str]] = {
     "termination": ("pemutusan hubungan kerja (PHK)", "termination by the employer (PHK)"),
@@ -28,68 +25,6 @@ SEPARATION_NAMES: dict[str, tuple[str, str]] = {
     "retirement": ("pensiun", "retirement"),
     "death": ("meninggal dunia", "death"),
 }
-
-
-def _row(name: str, on: date, kind: type[T]) -> Param[T]:
-    row = PARAMS.at(name, on)
-    if not isinstance(row.value, kind):
-        raise TypeError(f"parameter {name} holds {type(row.value).__name__}, not {kind.__name__}")
-    return cast("Param[T]", row)
-
-
-@dataclass(frozen=True, slots=True)
-class Condition:
-    """One eligibility condition: met, failed, or not checked (None) when its input is absent.
-
-    `reason` is the stable code of a failed condition.
-    """
-
-    code: str
-    met: bool | None
-    id: str
-    en: str
-    citation: str
-    reason: str | None = None
-    provisional: bool = False
-
-    def to_json(self) -> dict[str, object]:
-        out: dict[str, object] = {
-            "code": self.code,
-            "met": self.met,
-            "message": {"id": self.id, "en": self.en},
-            "citation": self.citation,
-            "provisional": self.provisional,
-        }
-        if self.reason is not None:
-            out["reason"] = self.reason
-        return out
-
-
-def record(explanation: Explanation, condition: Condition) -> Condition:
-    """Adds a condition to the explanation as a step and returns it."""
-    explanation.add(
-        f"condition.{condition.code}",
-        condition.met,
-        id=condition.id,
-        en=condition.en,
-        cite=condition.citation,
-        provisional=condition.provisional,
-    )
-    return condition
-
-
-def _invalid(name: str, en: str, id: str, code: str = "invalid_input") -> RuleError:
-    return RuleError(code, en=f"{name}: {en}", id=f"{name}: {id}", field=name)
-
-
-def _whole(name: str, value: object, *, minimum: int = 0, maximum: int | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _invalid(name, "must be a whole number.", "harus bilangan bulat.")
-    if value < minimum:
-        raise _invalid(name, f"must be at least {minimum}.", f"paling sedikit {minimum}.")
-    if maximum is not None and value > maximum:
-        raise _invalid(name, f"must be at most {maximum}.", f"paling banyak {maximum}.")
-    return value
 
 
 def require_in_force(on: date, *, field_name: str) -> None:
@@ -110,7 +45,7 @@ def regulation_label(on: date) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class JkpBenefit:
+class JkpBenefit(Checked):
     """The JKP cash benefit for one separation: eligibility, the monthly schedule and its total."""
 
     separation_date: date
@@ -123,28 +58,18 @@ class JkpBenefit:
     conditions: tuple[Condition, ...]
     explanation: Explanation = field(compare=False)
 
-    @property
-    def failed(self) -> tuple[Condition, ...]:
-        return tuple(condition for condition in self.conditions if condition.met is False)
-
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
-
     def to_json(self) -> dict[str, object]:
-        return {
-            "separation_date": self.separation_date.isoformat(),
-            "regulation": self.regulation,
-            "eligible": self.eligible,
-            "monthly": list(self.monthly),
-            "total": self.total,
-            "wage_base": self.wage_base,
-            "claim_deadline": self.claim_deadline.isoformat(),
-            "conditions": [condition.to_json() for condition in self.conditions],
-            "failed_conditions": [condition.to_json() for condition in self.failed],
-            "explanation": self.explanation.to_json(),
-            "provisional": self.provisional,
-        }
+        return self.checked(
+            {
+                "separation_date": self.separation_date.isoformat(),
+                "regulation": self.regulation,
+                "eligible": self.eligible,
+                "monthly": list(self.monthly),
+                "total": self.total,
+                "wage_base": self.wage_base,
+                "claim_deadline": self.claim_deadline.isoformat(),
+            }
+        )
 
 
 def jkp_benefit(
@@ -172,19 +97,19 @@ def jkp_benefit(
             id=f"Jenis berhenti bekerja {separation!r} tidak dikenal; gunakan salah satu dari {allowed}.",
             field="separation",
         )
-    wage = _whole("wage", wage, maximum=10**15)
+    wage = check_money("wage", wage, maximum=MAX_MONEY)
     require_in_force(separation_date, field_name="separation_date")
-    window_row = _row("jkp.contribution_window_months", separation_date, int)
+    window_row = PARAMS.at_typed("jkp.contribution_window_months", separation_date, int)
     window = window_row.value
-    last_24 = _whole("contribution_months_last_24", contribution_months_last_24, maximum=window)
-    claims = _whole("claims_so_far", claims_so_far)
+    last_24 = whole_number("contribution_months_last_24", contribution_months_last_24, maximum=window)
+    claims = whole_number("claims_so_far", claims_so_far)
     consecutive = (
         None
         if consecutive_months_before_separation is None
-        else _whole("consecutive_months_before_separation", consecutive_months_before_separation)
+        else whole_number("consecutive_months_before_separation", consecutive_months_before_separation)
     )
     if consecutive is not None and min(consecutive, window) > last_24:
-        raise _invalid(
+        raise invalid(
             "consecutive_months_before_separation",
             f"{consecutive} consecutive months cannot exceed the "
             f"{last_24} contribution months of the last {window}.",
@@ -195,10 +120,10 @@ def jkp_benefit(
     total_months = (
         None
         if contribution_months_total is None
-        else _whole("contribution_months_total", contribution_months_total, minimum=last_24)
+        else whole_number("contribution_months_total", contribution_months_total, minimum=last_24)
     )
     if claim_date is not None and claim_date < separation_date:
-        raise _invalid(
+        raise invalid(
             "claim_date",
             "a claim cannot precede the separation.",
             "klaim tidak mungkin sebelum berhenti bekerja.",
@@ -216,7 +141,7 @@ def jkp_benefit(
         en=f"Separation on {separation_date.isoformat()}: {regulation_label(separation_date)} applies.",
         cite="PP 6/2025 took effect on 7 Feb 2025 (rulebook 0.1) [H]",
     )
-    window_months_row = _row("jkp.claim_window_months", separation_date, int)
+    window_months_row = PARAMS.at_typed("jkp.claim_window_months", separation_date, int)
     deadline = add_months(separation_date, window_months_row.value)
     separation_condition = _separation_condition(separation, separation_date)
     months_condition = _months_condition(last_24, window_row, separation_date)
@@ -273,7 +198,7 @@ def jkp_benefit(
 
 
 def _separation_condition(separation: str, on: date) -> Condition:
-    row = _row("jkp.covered_separations", on, CoveredSeparations)
+    row = PARAMS.at_typed("jkp.covered_separations", on, CoveredSeparations)
     name_id, name_en = SEPARATION_NAMES[separation]
     if separation in row.value.codes:
         return Condition(
@@ -281,22 +206,20 @@ def _separation_condition(separation: str, on: date) -> Condition:
             True,
             id=f"Berhenti karena {name_id}: memberi hak JKP.",
             en=f"Separation by {name_en}: it opens a JKP claim.",
-            citation=row.source,
-            provisional=row.provisional,
+            cite=row,
         )
     return Condition(
         "separation_is_termination",
         False,
         id=f"Hanya PHK yang memberi hak JKP; berhenti karena {name_id} tidak.",
         en=f"Only termination by the employer (PHK) opens a JKP claim; {name_en} does not.",
-        citation=row.source,
+        cite=row,
         reason="separation_not_covered",
-        provisional=row.provisional,
     )
 
 
 def _months_condition(last_24: int, window_row: Param[int], on: date) -> Condition:
-    row = _row("jkp.min_contribution_months", on, int)
+    row = PARAMS.at_typed("jkp.min_contribution_months", on, int)
     met = last_24 >= row.value
     return Condition(
         "contribution_months_last_24",
@@ -309,18 +232,18 @@ def _months_condition(last_24: int, window_row: Param[int], on: date) -> Conditi
             f"{last_24} contribution months in the last {window_row.value}; at least {row.value} needed: "
             f"{'met' if met else 'not met'}."
         ),
-        citation=row.source,
+        cite=row,
         reason=None if met else "too_few_contribution_months",
-        provisional=row.provisional or window_row.provisional,
+        provisional=window_row.provisional,
     )
 
 
 def _consecutive_condition(consecutive: int | None, on: date, *, decisive: bool) -> Condition:
     """The consecutive-months condition; `decisive` is False when another condition already failed."""
-    row = _row("jkp.consecutive_months", on, int)
+    row = PARAMS.at_typed("jkp.consecutive_months", on, int)
     if row.value == 0:
         # The removal is disputed (rulebook 8 item 3): only a verdict that depends on it is provisional.
-        earlier = _row("jkp.consecutive_months", row.valid_from - timedelta(days=1), int).value
+        earlier = PARAMS.at_typed("jkp.consecutive_months", row.valid_from - timedelta(days=1), int).value
         hinges = decisive and (consecutive is None or consecutive < earlier)
         return Condition(
             "consecutive_months_before_separation",
@@ -333,7 +256,7 @@ def _consecutive_condition(consecutive: int | None, on: date, *, decisive: bool)
                 f"The {earlier} consecutive months before the PHK are no longer required since PP 6/2025"
                 + (" (disputed; this result depends on it)." if hinges else ".")
             ),
-            citation=row.source,
+            cite=row.source,
             provisional=hinges,
         )
     if consecutive is None:
@@ -361,9 +284,8 @@ def _consecutive_condition(consecutive: int | None, on: date, *, decisive: bool)
             f"{consecutive} consecutive months paid before the PHK; {row.value} needed: "
             f"{'met' if met else 'not met'}."
         ),
-        citation=row.source,
+        cite=row,
         reason=None if met else "too_few_consecutive_months",
-        provisional=row.provisional,
     )
 
 
@@ -374,8 +296,7 @@ def _window_condition(claim_date: date | None, deadline: date, row: Param[int]) 
             None,
             id=f"Klaim harus diajukan paling lambat {deadline.isoformat()} ({row.value} bulan setelah PHK).",
             en=f"The claim must be made by {deadline.isoformat()} ({row.value} months after the PHK).",
-            citation=row.source,
-            provisional=row.provisional,
+            cite=row,
         )
     met = claim_date <= deadline
     return Condition(
@@ -389,14 +310,13 @@ def _window_condition(claim_date: date | None, deadline: date, row: Param[int]) 
             f"Claim on {claim_date.isoformat()}, deadline {deadline.isoformat()} ({row.value} months after "
             f"the PHK): {'in time' if met else 'too late'}."
         ),
-        citation=row.source,
+        cite=row,
         reason=None if met else "claim_window_passed",
-        provisional=row.provisional,
     )
 
 
 def _claims_conditions(claims: int, total_months: int | None, on: date) -> list[Condition]:
-    limit_row = _row("jkp.max_claims", on, int)
+    limit_row = PARAMS.at_typed("jkp.max_claims", on, int)
     met = claims < limit_row.value
     conditions = [
         Condition(
@@ -410,14 +330,13 @@ def _claims_conditions(claims: int, total_months: int | None, on: date) -> list[
                 f"Claim number {claims + 1}; at most {limit_row.value} claims during membership: "
                 f"{'met' if met else 'limit reached'}."
             ),
-            citation=limit_row.source,
+            cite=limit_row,
             reason=None if met else "claim_limit_reached",
-            provisional=limit_row.provisional,
         )
     ]
     if claims == 0:
         return conditions
-    repeat_row = _row("jkp.repeat_claim_min_months", on, int)
+    repeat_row = PARAMS.at_typed("jkp.repeat_claim_min_months", on, int)
     if total_months is None:
         conditions.append(
             Condition(
@@ -428,8 +347,7 @@ def _claims_conditions(claims: int, total_months: int | None, on: date) -> list[
                     "bulan; masa iur total tidak diberikan."
                 ),
                 en=f"A repeat claim needs {repeat_row.value} contribution months; the total was not given.",
-                citation=repeat_row.source,
-                provisional=repeat_row.provisional,
+                cite=repeat_row,
             )
         )
         return conditions
@@ -447,16 +365,15 @@ def _claims_conditions(claims: int, total_months: int | None, on: date) -> list[
                 f"A repeat claim needs {repeat_row.value} contribution months; {total_months} months: "
                 f"{'met' if repeat_met else 'not met'}."
             ),
-            citation=repeat_row.source,
+            cite=repeat_row,
             reason=None if repeat_met else "repeat_claim_too_few_months",
-            provisional=repeat_row.provisional,
         )
     )
     return conditions
 
 
 def _schedule(on: date, wage: int, explanation: Explanation, *, eligible: bool) -> tuple[int, list[int]]:
-    cap_row = _row("jkp.wage_cap", on, int)
+    cap_row = PARAMS.at_typed("jkp.wage_cap", on, int)
     wage_base = min(wage, cap_row.value)
     explanation.add(
         "wage_base",
@@ -470,7 +387,7 @@ def _schedule(on: date, wage: int, explanation: Explanation, *, eligible: bool) 
     )
     if not eligible:
         return wage_base, []
-    schedule_row = _row("jkp.schedule", on, CashSchedule)
+    schedule_row = PARAMS.at_typed("jkp.schedule", on, CashSchedule)
     monthly: list[int] = []
     for band in schedule_row.value.bands:
         amount = percent(wage_base, band.percent)
@@ -495,7 +412,7 @@ def _schedule(on: date, wage: int, explanation: Explanation, *, eligible: bool) 
 
 
 @dataclass(frozen=True, slots=True)
-class JkpFunding:
+class JkpFunding(Explained):
     """How JKP is funded for one wage in one contribution month; nothing of it is billed."""
 
     month: date
@@ -508,17 +425,17 @@ class JkpFunding:
     explanation: Explanation = field(compare=False)
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "month": self.month.strftime("%Y-%m"),
-            "wage_base": self.wage_base,
-            "rate": str(self.rate),
-            "government": self.government,
-            "from_jkk": self.from_jkk,
-            "from_jkm": self.from_jkm,
-            "total": self.total,
-            "explanation": self.explanation.to_json(),
-            "provisional": self.explanation.provisional,
-        }
+        return self.explained(
+            {
+                "month": self.month.strftime("%Y-%m"),
+                "wage_base": self.wage_base,
+                "rate": str(self.rate),
+                "government": self.government,
+                "from_jkk": self.from_jkk,
+                "from_jkm": self.from_jkm,
+                "total": self.total,
+            }
+        )
 
 
 def jkp_funding(month: date, wage: int) -> JkpFunding:
@@ -527,11 +444,11 @@ def jkp_funding(month: date, wage: int) -> JkpFunding:
     Rows are looked up on the month's first day, so February 2025 still has the PP 37/2021
     composition and February 2021 has none (rulebook 1.4 gives no rule for the boundary month).
     """
-    wage = _whole("wage", wage, maximum=10**15)
+    wage = check_money("wage", wage, maximum=MAX_MONEY)
     first_day = month.replace(day=1)
     require_in_force(first_day, field_name="month")
     explanation = Explanation()
-    cap_row = _row("jkp.wage_cap", first_day, int)
+    cap_row = PARAMS.at_typed("jkp.wage_cap", first_day, int)
     wage_base = min(wage, cap_row.value)
     explanation.add(
         "wage_base",
@@ -547,7 +464,7 @@ def jkp_funding(month: date, wage: int) -> JkpFunding:
         "from_jkm": ("rekomposisi dari iuran JKM", "recomposed from the JKM contribution"),
     }
     for key, (name_id, name_en) in names.items():
-        row = _row(f"jkp.funding.{key}", first_day, Decimal)
+        row = PARAMS.at_typed(f"jkp.funding.{key}", first_day, Decimal)
         lines[key] = percent(wage_base, row.value)
         explanation.add(
             key,
@@ -556,7 +473,7 @@ def jkp_funding(month: date, wage: int) -> JkpFunding:
             en=f"{name_en}: {pct_en(row.value)} x {rp_en(wage_base)} = {rp_en(lines[key])}.",
             cite=row,
         )
-    rate_row = _row("jkp.funding.rate", first_day, Decimal)
+    rate_row = PARAMS.at_typed("jkp.funding.rate", first_day, Decimal)
     total = sum(lines.values())
     explanation.add(
         "total",
@@ -586,7 +503,7 @@ def _evaluate(inputs: Inputs) -> dict[str, object]:
         inputs.integer("contribution_months_last_24"),
         inputs.optional_integer("consecutive_months_before_separation"),
         claims_so_far=inputs.integer("claims_so_far") if inputs.has("claims_so_far") else 0,
-        claim_date=inputs.date("claim_date") if inputs.has("claim_date") else None,
+        claim_date=inputs.optional_date("claim_date"),
         contribution_months_total=inputs.optional_integer("contribution_months_total"),
     ).to_json()
 

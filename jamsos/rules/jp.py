@@ -9,25 +9,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
+from jamsos.rules.calendar import add_months, anniversary, month_index
 from jamsos.rules.data import jp as data
 from jamsos.rules.errors import RuleError
-from jamsos.rules.explain import Explanation
-from jamsos.rules.inputs import Inputs
-from jamsos.rules.jht import (
-    add_months,
-    anniversary,
-    check_amount,
-    check_months,
-    check_rate,
-    decimal_value,
-    int_value,
-    month_index,
-    read_amount,
-    read_percent,
-    yearly_return,
-    yearly_row,
-)
-from jamsos.rules.money import fraction, pct_en, pct_id, percent, rp_en, rp_id
+from jamsos.rules.explain import Explained, Explanation
+from jamsos.rules.inputs import Inputs, check_boolean
+from jamsos.rules.jht import check_amount, check_months, check_rate, read_amount, yearly_return
+from jamsos.rules.money import fraction, pct_en, pct_id, percent, round_half_up, rp_en, rp_id
 from jamsos.rules.params import Param, ParamTable
 
 PP45 = "PP 45/2015"
@@ -56,31 +44,22 @@ def _check_month(what: str, month: date) -> date:
     return first
 
 
-def _round_half_up(value: Fraction) -> int:
-    quotient, remainder = divmod(value.numerator, value.denominator)
-    return quotient + (1 if 2 * remainder >= value.denominator else 0)
-
-
 # -- retirement age ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class JpRetirementAge:
+class JpRetirementAge(Explained):
     year: int
     age: int
     explanation: Explanation = field(compare=False)
 
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
-
     def to_json(self) -> dict[str, object]:
-        return {
-            "year": self.year,
-            "age": self.age,
-            "explanation": self.explanation.to_json(),
-            "provisional": self.provisional,
-        }
+        return self.explained(
+            {
+                "year": self.year,
+                "age": self.age,
+            }
+        )
 
 
 def jp_retirement_age(
@@ -94,7 +73,7 @@ def jp_retirement_age(
     steps = explanation if explanation is not None else Explanation()
     # The steps change on 1 January; the end of the year also covers 2015, which began in July.
     row = table.at("jp_retirement_age", date(year, 12, 31))
-    age = int_value(row)
+    age = row.as_int()
     steps.add(
         f"retirement_age_{year}",
         age,
@@ -106,7 +85,7 @@ def jp_retirement_age(
 
 
 @dataclass(frozen=True, slots=True)
-class JpRetirementDate:
+class JpRetirementDate(Explained):
     birth_date: date
     age: int
     reached_on: date
@@ -114,20 +93,16 @@ class JpRetirementDate:
     latest_start_month: date
     explanation: Explanation = field(compare=False)
 
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
-
     def to_json(self) -> dict[str, object]:
-        return {
-            "birth_date": self.birth_date.isoformat(),
-            "age": self.age,
-            "reached_on": self.reached_on.isoformat(),
-            "first_pension_month": _month(self.first_pension_month),
-            "latest_start_month": _month(self.latest_start_month),
-            "explanation": self.explanation.to_json(),
-            "provisional": self.provisional,
-        }
+        return self.explained(
+            {
+                "birth_date": self.birth_date.isoformat(),
+                "age": self.age,
+                "reached_on": self.reached_on.isoformat(),
+                "first_pension_month": _month(self.first_pension_month),
+                "latest_start_month": _month(self.latest_start_month),
+            }
+        )
 
 
 def jp_retirement_date(
@@ -139,8 +114,8 @@ def jp_retirement_date(
     member is at least that year's retirement age.
     """
     steps = explanation if explanation is not None else Explanation()
-    first_age = int_value(table.series("jp_retirement_age")[0])
-    oldest = max(int_value(row) for row in table.series("jp_retirement_age"))
+    first_age = table.series("jp_retirement_age")[0].as_int()
+    oldest = max(row.as_int() for row in table.series("jp_retirement_age"))
     if birth_date.year + oldest > 9998:
         raise RuleError(
             "invalid_input",
@@ -157,7 +132,7 @@ def jp_retirement_date(
                 id=f"Peserta lahir {birth_date.isoformat()} mencapai {first_age} tahun sebelum JP dimulai.",
             )
         row = table.at("jp_retirement_age", date(year, 12, 31))
-        age = int_value(row)
+        age = row.as_int()
         if year - birth_date.year >= age:
             break
         year += 1
@@ -173,7 +148,7 @@ def jp_retirement_date(
     age = year - birth_date.year
     first = add_months(reached.replace(day=1), 1)
     deferral_row = table.at("jp_max_deferral_months", first)
-    latest = add_months(first, int_value(deferral_row))
+    latest = add_months(first, deferral_row.as_int())
     steps.add(
         "retirement_age_reached",
         reached,
@@ -223,9 +198,8 @@ def _formula(
 ) -> int:
     """1 % x months / 12 x average indexed monthly wage, with wage_months = wage x months."""
     row = table.at("jp_accrual_rate", month)
-    rate = decimal_value(row)
-    numerator, denominator = rate.as_integer_ratio()
-    benefit = fraction(wage_months, numerator, 1200 * denominator)
+    rate = row.as_decimal()
+    benefit = percent(wage_months, rate, 12)
     average = fraction(wage_months, 1, months) if months else 0
     steps.add(
         "formula_benefit",
@@ -244,7 +218,7 @@ def _bounded(
 ) -> Bounded:
     low_row = table.at("jp_min_benefit", month)
     high_row = table.at("jp_max_benefit", month)
-    low, high = int_value(low_row), int_value(high_row)
+    low, high = low_row.as_int(), high_row.as_int()
     bound: Bound | None = None
     benefit = formula
     if formula < low:
@@ -276,6 +250,9 @@ def _bounded(
 class LumpSum:
     amount: int | None
     basis: Literal["input", "contributions"] | None
+
+    def to_json(self) -> dict[str, object]:
+        return {"lump_sum": self.amount, "lump_sum_basis": self.basis}
 
 
 def accumulate_contributions(
@@ -362,9 +339,9 @@ def _lump_sum(
 
 
 def _inflation(year: int, assumed: Decimal | None, table: ParamTable) -> tuple[Decimal, Param[object] | None]:
-    row = yearly_row(table, "inflation", year)
+    row = table.in_year("inflation", year)
     if row is not None:
-        return decimal_value(row), row
+        return row.as_decimal(), row
     if assumed is not None:
         return assumed, None
     raise RuleError(
@@ -428,7 +405,7 @@ def index_wages(
                     rows.append(row)
                 factor *= 1 + Fraction(rate) / 100
             factors[month.year] = factor
-        total += _round_half_up(wage * factors[month.year])
+        total += round_half_up(wage * factors[month.year])
     count = len(wages)
     average = fraction(total, 1, count) if count else 0
     steps.add(
@@ -459,7 +436,7 @@ def index_wages(
 
 
 @dataclass(frozen=True, slots=True)
-class JpPension:
+class JpPension(Explained):
     kind: PensionKind
     retirement_month: date
     contribution_months: int
@@ -474,10 +451,6 @@ class JpPension:
     def monthly_benefit(self) -> int | None:
         return self.bounded.benefit if self.bounded else None
 
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
-
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
             "kind": self.kind,
@@ -488,16 +461,13 @@ class JpPension:
         if self.bounded is not None:
             out.update(_bounded_json(self.bounded))
         if self.lump_sum is not None:
-            out["lump_sum"] = self.lump_sum.amount
-            out["lump_sum_basis"] = self.lump_sum.basis
+            out.update(self.lump_sum.to_json())
         if self.retirement is not None:
             out["retirement_age"] = self.retirement.age
             out["retirement_age_reached_on"] = self.retirement.reached_on.isoformat()
             out["first_pension_month"] = _month(self.retirement.first_pension_month)
             out["deferred_months"] = self.deferred_months
-        out["explanation"] = self.explanation.to_json()
-        out["provisional"] = self.provisional
-        return out
+        return self.explained(out)
 
 
 def _bounded_json(bounded: Bounded) -> dict[str, object]:
@@ -566,7 +536,7 @@ def jp_pension(
                 provisional=True,
             )
     needed_row = table.at("jp_min_contribution_months", start)
-    needed = int_value(needed_row)
+    needed = needed_row.as_int()
     monthly = contribution_months >= needed
     steps.add(
         "kind",
@@ -638,36 +608,36 @@ def _months_used(
             id="contribution_months tidak boleh melebihi membership_months.",
             field="contribution_months",
         )
-    needed = int_value(table.at("jp_min_contribution_months", event_month))
+    needed = table.at("jp_min_contribution_months", event_month).as_int()
     if contribution_months >= needed:
         return MonthsUsed(contribution_months, False)
     deemed_row = table.at("jp_deemed_months", event_month)
     membership_row = table.at(min_membership_name, event_month)
     density_row = table.at("jp_deemed_min_density", event_month)
-    min_membership = int_value(membership_row)
-    min_density = decimal_value(density_row)
+    min_membership = membership_row.as_int()
+    min_density = density_row.as_decimal()
     density = Fraction(contribution_months, membership_months) * 100 if membership_months else Fraction(0)
     deemed = membership_months >= min_membership and density >= Fraction(min_density)
-    density_shown = Decimal(_round_half_up(density * 100)) / 100
+    density_shown = Decimal(round_half_up(density * 100)) / 100
     steps.add(
         "deemed_period",
         deemed,
         id=f"Masa iur {contribution_months} < {needed} bulan; kepesertaan {membership_months} bulan "
         f"(minimal {min_membership}) dan kepadatan iur {pct_id(density_shown)} "
         f"(minimal {pct_id(min_density)}): "
-        + (f"masa iur dihitung {int_value(deemed_row)} bulan" if deemed else "dibayar sekaligus"),
+        + (f"masa iur dihitung {deemed_row.as_int()} bulan" if deemed else "dibayar sekaligus"),
         en=f"Contribution period {contribution_months} < {needed} months; "
         f"membership {membership_months} months (at least {min_membership}) and contribution density "
         f"{pct_en(density_shown)} (at least {pct_en(min_density)}): "
-        + (f"the period counts as {int_value(deemed_row)} months" if deemed else "paid as a lump sum"),
+        + (f"the period counts as {deemed_row.as_int()} months" if deemed else "paid as a lump sum"),
         cite=deemed_row,
         uses=(membership_row, density_row),
     )
-    return MonthsUsed(int_value(deemed_row) if deemed else None, deemed)
+    return MonthsUsed(deemed_row.as_int() if deemed else None, deemed)
 
 
 @dataclass(frozen=True, slots=True)
-class JpDisability:
+class JpDisability(Explained):
     kind: PensionKind
     disability_month: date
     first_payment_month: date
@@ -675,10 +645,6 @@ class JpDisability:
     bounded: Bounded | None
     lump_sum: LumpSum | None
     explanation: Explanation = field(compare=False)
-
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -691,11 +657,8 @@ class JpDisability:
         if self.bounded is not None:
             out.update(_bounded_json(self.bounded))
         if self.lump_sum is not None:
-            out["lump_sum"] = self.lump_sum.amount
-            out["lump_sum_basis"] = self.lump_sum.basis
-        out["explanation"] = self.explanation.to_json()
-        out["provisional"] = self.provisional
-        return out
+            out.update(self.lump_sum.to_json())
+        return self.explained(out)
 
 
 def jp_disability(
@@ -757,7 +720,7 @@ class Survivors:
 
 
 @dataclass(frozen=True, slots=True)
-class JpSurvivor:
+class JpSurvivor(Explained):
     kind: PensionKind | Literal["none"]
     death_month: date
     first_payment_month: date
@@ -770,10 +733,6 @@ class JpSurvivor:
     per_child: tuple[int, ...]
     lump_sum: LumpSum | None
     explanation: Explanation = field(compare=False)
-
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -795,11 +754,8 @@ class JpSurvivor:
         if self.per_child:
             out["per_child"] = list(self.per_child)
         if self.lump_sum is not None:
-            out["lump_sum"] = self.lump_sum.amount
-            out["lump_sum_basis"] = self.lump_sum.basis
-        out["explanation"] = self.explanation.to_json()
-        out["provisional"] = self.provisional
-        return out
+            out.update(self.lump_sum.to_json())
+        return self.explained(out)
 
 
 def jp_survivor(
@@ -908,23 +864,22 @@ def jp_survivor(
         base = _bounded(formula, first_payment, table, steps, key="base_benefit")
 
     share_row = table.at(f"jp_share_{'spouse' if recipient == 'spouse' else recipient}", first_payment)
-    share = decimal_value(share_row)
+    share = share_row.as_decimal()
     per_child: tuple[int, ...] = ()
     if recipient == "children":
         max_row = table.at("jp_max_children", first_payment)
-        count = min(survivors.children, int_value(max_row))
-        numerator, denominator = share.as_integer_ratio()
+        count = min(survivors.children, max_row.as_int())
         # The children's share is split equally and each child's line is rounded half-up.
-        each = fraction(base.benefit, numerator, 100 * denominator * count)
+        each = percent(base.benefit, share, count)
         per_child = (each,) * count
         benefit = each * count
         steps.add(
             "monthly_benefit",
             benefit,
             id=f"Pensiun anak: {pct_id(share)} x {rp_id(base.benefit)} dibagi rata untuk {count} anak "
-            f"(paling banyak {int_value(max_row)}): {rp_id(each)} per anak",
+            f"(paling banyak {max_row.as_int()}): {rp_id(each)} per anak",
             en=f"Child pension: {pct_en(share)} x {rp_en(base.benefit)} split equally between {count} "
-            f"children (at most {int_value(max_row)}): {rp_en(each)} each",
+            f"children (at most {max_row.as_int()}): {rp_en(each)} each",
             cite=share_row,
             uses=(max_row,),
         )
@@ -975,7 +930,7 @@ class IndexedYear:
 
 
 @dataclass(frozen=True, slots=True)
-class JpIndexation:
+class JpIndexation(Explained):
     first_year: int
     year: int
     start_benefit: int
@@ -983,20 +938,16 @@ class JpIndexation:
     monthly_benefit: int
     explanation: Explanation = field(compare=False)
 
-    @property
-    def provisional(self) -> bool:
-        return self.explanation.provisional
-
     def to_json(self) -> dict[str, object]:
-        return {
-            "first_year": self.first_year,
-            "year": self.year,
-            "start_benefit": self.start_benefit,
-            "monthly_benefit": self.monthly_benefit,
-            "years": [row.to_json() for row in self.years],
-            "explanation": self.explanation.to_json(),
-            "provisional": self.provisional,
-        }
+        return self.explained(
+            {
+                "first_year": self.first_year,
+                "year": self.year,
+                "start_benefit": self.start_benefit,
+                "monthly_benefit": self.monthly_benefit,
+                "years": [row.to_json() for row in self.years],
+            }
+        )
 
 
 def jp_index_benefit(
@@ -1058,7 +1009,7 @@ def _optional_amount(inputs: Inputs, name: str) -> int | None:
 
 
 def _optional_percent(inputs: Inputs, name: str) -> Decimal | None:
-    return read_percent(inputs, name) if inputs.has(name) else None
+    return inputs.percent(name, bounded=False) if inputs.has(name) else None
 
 
 def _months_input(inputs: Inputs, name: str) -> int:
@@ -1125,7 +1076,7 @@ def _evaluate_pension(inputs: Inputs) -> dict[str, object]:
         retirement_month,
         months,
         average,
-        birth_date=inputs.date("birth_date") if inputs.has("birth_date") else None,
+        birth_date=inputs.optional_date("birth_date"),
         wage_months_total=wage_months_total,
         lump_sum_amount=_optional_amount(inputs, "lump_sum_amount"),
         contributions=contributions,
@@ -1141,27 +1092,20 @@ def _evaluate_disability(inputs: Inputs) -> dict[str, object]:
         _months_input(inputs, "contribution_months"),
         _months_input(inputs, "membership_months"),
         read_amount(inputs, "average_indexed_monthly_wage"),
-        birth_date=inputs.date("birth_date") if inputs.has("birth_date") else None,
+        birth_date=inputs.optional_date("birth_date"),
         lump_sum_amount=_optional_amount(inputs, "lump_sum_amount"),
     ).to_json()
 
 
 def _evaluate_survivor(inputs: Inputs) -> dict[str, object]:
     """Kind `jp_survivor` (docs/rules/jp.md)."""
-    given = inputs.raw("survivors")
-    found = inputs.nested(given, "survivors")
-    for flag in ("spouse", "parent"):
-        if found.has(flag) and not isinstance(found.raw(flag), bool):
-            raise RuleError(
-                "invalid_input",
-                en=f"survivors.{flag}: must be true or false.",
-                id=f"survivors.{flag}: harus true atau false.",
-                field=f"survivors.{flag}",
-            )
+    found = inputs.nested(inputs.raw("survivors"), "survivors")
+    spouse = found.has("spouse") and check_boolean("survivors.spouse", found.raw("spouse"))
+    parent = found.has("parent") and check_boolean("survivors.parent", found.raw("parent"))
     survivors = Survivors(
-        spouse=found.has("spouse") and found.raw("spouse") is True,
+        spouse=spouse,
         children=found.integer("children", minimum=None, maximum=100) if found.has("children") else 0,
-        parent=found.has("parent") and found.raw("parent") is True,
+        parent=parent,
     )
     return jp_survivor(
         inputs.month("death_month"),

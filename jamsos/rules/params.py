@@ -12,11 +12,13 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Generic, TypeVar
+from decimal import Decimal
+from typing import Generic, TypeVar, cast
 
 from jamsos.rules.errors import RuleError
 
 V = TypeVar("V", covariant=True)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,20 @@ class Param(Generic[V]):
     value: V
     source: str
     provisional: bool = False
+
+    def as_int(self) -> int:
+        """The value as a whole number; a TypeError naming the parameter when the data holds another type."""
+        value = self.value
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"parameter {self.name} must hold a whole number")
+        return value
+
+    def as_decimal(self) -> Decimal:
+        """The value as a Decimal; a TypeError naming the parameter when the data holds another type."""
+        value = self.value
+        if not isinstance(value, Decimal):
+            raise TypeError(f"parameter {self.name} must hold a Decimal")
+        return value
 
 
 class ParamTable:
@@ -59,6 +75,20 @@ class ParamTable:
                 first_valid=first.isoformat(),
             )
         return self._series[name][index]
+
+    def at_typed(self, name: str, on: date, kind: type[T]) -> Param[T]:
+        """`at`, with the value checked to be a `kind`: a TypeError naming the parameter otherwise."""
+        row = self.at(name, on)
+        if not isinstance(row.value, kind):
+            raise TypeError(f"parameter {name} holds {type(row.value).__name__}, not {kind.__name__}")
+        return cast("Param[T]", row)
+
+    def in_year(self, name: str, year: int) -> Param[object] | None:
+        """The row valid from a date in exactly `year` (yearly series: rates, inflation), or None."""
+        for row in self._series[name]:
+            if row.valid_from.year == year:
+                return row
+        return None
 
     def has(self, name: str) -> bool:
         return name in self._series

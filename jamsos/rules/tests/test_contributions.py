@@ -4,7 +4,6 @@ import itertools
 import json
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,36 +24,12 @@ from jamsos.rules.data import contributions as data
 from jamsos.rules.errors import RuleError
 from jamsos.rules.evaluate import evaluate_case
 from jamsos.rules.params import Param
+from jamsos.rules.tests.helpers import GOLDEN, golden_cases, matches
 
-ROOT = Path(__file__).resolve().parents[3]
-GOLDEN = ROOT.parent / "shared" / "golden" / "cases.json"
 MY_KINDS = {"pu_contribution", "bpu_contribution", "jp_wage_cap", "due_date", "late_fee"}
 
 
-def matches(expected: object, actual: object) -> bool:
-    """The golden matching rule (shared/tools/golden_check.py): expected keys present and equal."""
-    if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(
-            key in actual and matches(value, actual[key]) for key, value in expected.items()
-        )
-    if isinstance(expected, list):
-        return (
-            isinstance(actual, list)
-            and len(expected) == len(actual)
-            and all(matches(e, a) for e, a in zip(expected, actual, strict=True))
-        )
-    if isinstance(expected, bool) or isinstance(actual, bool):
-        return expected is actual
-    return expected == actual
-
-
-def _golden_cases() -> list[dict[str, object]]:
-    if not GOLDEN.exists():
-        return []
-    return [case for case in json.loads(GOLDEN.read_text()) if case["kind"] in MY_KINDS]
-
-
-GOLDEN_CASES = _golden_cases()
+GOLDEN_CASES = golden_cases(*MY_KINDS)
 
 
 def test_the_golden_file_has_cases_of_every_contribution_kind():

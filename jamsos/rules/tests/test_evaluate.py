@@ -11,27 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jamsos.rules.evaluate import KINDS, evaluate_case, evaluate_cases
+from jamsos.rules.tests.helpers import GOLDEN, matches
 
-ROOT = Path(__file__).resolve().parents[3]
-GOLDEN = ROOT.parent / "shared" / "golden" / "cases.json"
 JAMSOS = Path(sys.executable).parent / "jamsos"
-
-
-def matches(expected: object, actual: object) -> bool:
-    """The golden matching rule: every expected key present and equal, extra keys allowed."""
-    if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(
-            k in actual and matches(v, actual[k]) for k, v in expected.items()
-        )
-    if isinstance(expected, list):
-        return (
-            isinstance(actual, list)
-            and len(expected) == len(actual)
-            and all(matches(e, a) for e, a in zip(expected, actual, strict=True))
-        )
-    if isinstance(expected, bool) or isinstance(actual, bool):
-        return expected is actual
-    return expected == actual
 
 
 def as_json(value: object) -> Any:

@@ -9,22 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jamsos.rules import jht
+from jamsos.rules.calendar import add_months
 from jamsos.rules.data import jht as data
 from jamsos.rules.errors import RuleError
-from jamsos.rules.evaluate import evaluate_case
 from jamsos.rules.jht import MemberFacts
 from jamsos.rules.params import Param, ParamTable
-
-
-def run(kind, **fields):
-    return evaluate_case({"id": "t", "kind": kind, "input": fields})
-
-
-def error_code(kind, **fields):
-    output = run(kind, **fields)
-    assert "error" in output, output
-    return output["error"]["code"]
-
+from jamsos.rules.tests.helpers import error_code, run
 
 # -- tax (example 11) --------------------------------------------------------------------------
 
@@ -288,7 +278,10 @@ def test_one_month_wait_after_resignation_or_termination(reason):
     day_before = eligibility(reason, date(2025, 2, 14), separation_date=left)
     assert day_before.eligible is False
     assert day_before.earliest_date == date(2025, 2, 15)
-    assert [(c.key, c.met) for c in day_before.conditions] == [("separated", True), ("waiting_period", False)]
+    assert [(c.code, c.met) for c in day_before.conditions] == [
+        ("separated", True),
+        ("waiting_period", False),
+    ]
     assert eligibility(reason, date(2025, 2, 15), separation_date=left).eligible is True
 
 
@@ -345,7 +338,7 @@ def test_partial_withdrawal_only_while_working_and_only_once():
     assert (stopped.eligible, stopped.earliest_date) == (False, None)
     again = eligibility("partial_housing", date(2025, 3, 1), membership_start=start, partial_withdrawals=1)
     assert (again.eligible, again.earliest_date) == (False, None)
-    assert [c.key for c in again.conditions if not c.met] == ["once_only"]
+    assert [c.code for c in again.conditions if not c.met] == ["once_only"]
 
 
 def test_eligibility_kind_lists_each_condition_with_its_earliest_date():
@@ -451,7 +444,7 @@ def test_projection_never_gives_negative_amounts_and_serialises(
     projection = jht.project_jht_balance(
         opening_balance=opening,
         start_month=start,
-        end_month=jht.add_months(start, length),
+        end_month=add_months(start, length),
         monthly_wage=wage,
         wage_growth_percent=growth,
         assumed_rate_percent=assumed,
@@ -481,7 +474,7 @@ def test_projection_is_monotone_in_contributions(opening, contributions, extra_m
             opening_balance=opening,
             start_month=start,
             end_month=date(2026, 12, 1),
-            contributions={jht.add_months(start, month): amount for month, amount in amounts.items()},
+            contributions={add_months(start, month): amount for month, amount in amounts.items()},
             assumed_rate_percent=assumed,
         ).closing_balance
 

@@ -3,7 +3,6 @@
 import json
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,38 +13,15 @@ from jamsos.rules import jkk
 from jamsos.rules.data.jkk import ILLUSTRATIVE_DISABILITY_TABLE
 from jamsos.rules.errors import RuleError
 from jamsos.rules.evaluate import evaluate_case
+from jamsos.rules.inputs import parse_percent
+from jamsos.rules.tests.helpers import error_of, golden_cases, matches
 
-GOLDEN = Path(__file__).resolve().parents[3].parent / "shared" / "golden" / "cases.json"
 ACCIDENT = date(2025, 3, 1)
 WAGE = 6_000_000
 
 
-def matches(expected, actual):
-    """The golden matching rule (shared/golden/README.md): expected keys present and equal."""
-    if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(
-            k in actual and matches(v, actual[k]) for k, v in expected.items()
-        )
-    if isinstance(expected, list):
-        return (
-            isinstance(actual, list)
-            and len(expected) == len(actual)
-            and all(matches(e, a) for e, a in zip(expected, actual, strict=True))
-        )
-    if isinstance(expected, bool) or isinstance(actual, bool):
-        return expected is actual
-    return expected == actual
-
-
-def error_of(output: dict[str, object]) -> dict[str, str]:
-    """The error object of a case output (fails the test when the case did not error)."""
-    error = output.get("error")
-    assert isinstance(error, dict), output
-    return error
-
-
 def test_the_golden_cases_are_reproduced():
-    cases = [case for case in json.loads(GOLDEN.read_text()) if case["kind"] == "jkk_benefit"]
+    cases = golden_cases("jkk_benefit")
     assert len(cases) == 3
     for case in cases:
         output = evaluate_case(case)
@@ -327,7 +303,7 @@ def test_the_illustrative_table_is_marked_provisional_and_has_unique_codes():
     ("value", "expected"), [("12,5", Decimal("12.5")), ("7.25", Decimal("7.25")), (2.5, Decimal("2.5"))]
 )
 def test_percentages_may_be_text_or_json_numbers(value, expected):
-    assert jkk.parse_percent("disability_percent", value) == expected
+    assert parse_percent("disability_percent", value) == expected
 
 
 @pytest.mark.parametrize(

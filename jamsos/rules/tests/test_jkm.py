@@ -2,7 +2,6 @@
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -12,40 +11,11 @@ from jamsos.rules import jkm
 from jamsos.rules.data.jkm import LEVELS, ScholarshipSchedule
 from jamsos.rules.errors import RuleError
 from jamsos.rules.evaluate import evaluate_case
-
-GOLDEN = Path(__file__).resolve().parents[3].parent / "shared" / "golden" / "cases.json"
-
-
-def matches(expected, actual):
-    """The golden matching rule (shared/golden/README.md): expected keys present and equal."""
-    if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(
-            k in actual and matches(v, actual[k]) for k, v in expected.items()
-        )
-    if isinstance(expected, list):
-        return (
-            isinstance(actual, list)
-            and len(expected) == len(actual)
-            and all(matches(e, a) for e, a in zip(expected, actual, strict=True))
-        )
-    if isinstance(expected, bool) or isinstance(actual, bool):
-        return expected is actual
-    return expected == actual
-
-
-def error_of(output: dict[str, object]) -> dict[str, str]:
-    """The error object of a case output (fails the test when the case did not error)."""
-    error = output.get("error")
-    assert isinstance(error, dict), output
-    return error
-
-
-def golden(kind):
-    return [case for case in json.loads(GOLDEN.read_text()) if case["kind"] == kind]
+from jamsos.rules.tests.helpers import error_of, golden_cases, matches
 
 
 def test_the_golden_cases_are_reproduced():
-    cases = golden("jkm_benefit")
+    cases = golden_cases("jkm_benefit")
     assert len(cases) == 2
     for case in cases:
         output = evaluate_case(case)

@@ -3,7 +3,6 @@
 import json
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import cast
 
 import pytest
@@ -14,34 +13,10 @@ from jamsos.rules import jkp
 from jamsos.rules.calendar import add_months
 from jamsos.rules.errors import RuleError
 from jamsos.rules.evaluate import evaluate_case
+from jamsos.rules.tests.helpers import error_of, golden_cases, matches
 
-GOLDEN = Path(__file__).resolve().parents[3].parent / "shared" / "golden" / "cases.json"
 OLD = date(2025, 1, 20)  # PP 37/2021
 NEW = date(2025, 3, 10)  # PP 6/2025
-
-
-def matches(expected, actual):
-    """The golden matching rule (shared/golden/README.md): expected keys present and equal."""
-    if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(
-            k in actual and matches(v, actual[k]) for k, v in expected.items()
-        )
-    if isinstance(expected, list):
-        return (
-            isinstance(actual, list)
-            and len(expected) == len(actual)
-            and all(matches(e, a) for e, a in zip(expected, actual, strict=True))
-        )
-    if isinstance(expected, bool) or isinstance(actual, bool):
-        return expected is actual
-    return expected == actual
-
-
-def error_of(output: dict[str, object]) -> dict[str, str]:
-    """The error object of a case output (fails the test when the case did not error)."""
-    error = output.get("error")
-    assert isinstance(error, dict), output
-    return error
 
 
 def benefit(
@@ -51,7 +26,7 @@ def benefit(
 
 
 def test_the_golden_cases_are_reproduced():
-    cases = [case for case in json.loads(GOLDEN.read_text()) if case["kind"] == "jkp_benefit"]
+    cases = golden_cases("jkp_benefit")
     assert len(cases) == 2
     for case in cases:
         output = evaluate_case(case)

@@ -3,67 +3,30 @@
 import json
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jamsos.rules import jp
+from jamsos.rules.calendar import add_months
 from jamsos.rules.data import jp as data
 from jamsos.rules.errors import RuleError
 from jamsos.rules.evaluate import evaluate_case
 from jamsos.rules.explain import Explanation
-from jamsos.rules.jht import add_months
 from jamsos.rules.jp import Survivors
 from jamsos.rules.params import Param, ParamTable
-
-GOLDEN = Path(__file__).resolve().parents[3].parent / "shared" / "golden" / "cases.json"
-
-
-def run(kind, **fields):
-    return evaluate_case({"id": "t", "kind": kind, "input": fields})
-
-
-def error_code(kind, **fields):
-    output = run(kind, **fields)
-    assert "error" in output, output
-    return output["error"]["code"]
-
-
-def matches(expected, actual):
-    """The golden matching rule (shared/golden/README.md)."""
-    if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(
-            k in actual and matches(v, actual[k]) for k, v in expected.items()
-        )
-    if isinstance(expected, list):
-        return (
-            isinstance(actual, list)
-            and len(expected) == len(actual)
-            and all(matches(e, a) for e, a in zip(expected, actual, strict=True))
-        )
-    if isinstance(expected, bool) or isinstance(actual, bool):
-        return expected is actual
-    return expected == actual
-
+from jamsos.rules.tests.helpers import GOLDEN, error_code, golden_cases, matches, run
 
 # -- golden cases ------------------------------------------------------------------------------
 
 
-def jp_golden_cases():
-    if not GOLDEN.exists():
-        return []  # test_the_golden_file_has_jp_cases says why
-    cases = json.loads(GOLDEN.read_text())
-    return [case for case in cases if case["kind"] in ("jp_retirement_age", "jp_pension")]
-
-
 def test_the_golden_file_has_jp_cases():
     assert GOLDEN.exists(), f"{GOLDEN} is missing: the shared folder must sit beside the project"
-    assert len(jp_golden_cases()) >= 7
+    assert len(golden_cases("jp_retirement_age", "jp_pension")) >= 7
 
 
-@pytest.mark.parametrize("case", jp_golden_cases(), ids=lambda case: case["id"])
+@pytest.mark.parametrize("case", golden_cases("jp_retirement_age", "jp_pension"), ids=lambda case: case["id"])
 def test_golden_case(case):
     output = evaluate_case(case)
     assert matches(case["expected"], output), output
