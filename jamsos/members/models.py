@@ -7,6 +7,7 @@ numbers, typically one per past employer, so the NIK is indexed but not unique.
 import re
 import unicodedata
 
+from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -76,6 +77,16 @@ class Member(models.Model):
         _("declared monthly income (Rp)"), null=True, blank=True, help_text=_("Self-employed members only.")
     )
     registered_on = models.DateField(_("registered on"))
+    # The online account of the person holding this KPJ (one login for all their KPJ numbers);
+    # empty until they activate online access.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("online account"),
+    )
     nik_mismatch_note = models.CharField(
         _("why the NIK may differ from the birth date or sex"),
         max_length=200,

@@ -11,4 +11,5 @@ urlpatterns = [
     path("kantor-cabang/", views.branches, name="branches"),
     path("tanya-jawab/", views.faq_list, name="faq"),
     path("healthz", views.healthz, name="healthz"),
+    path("akun/saya/", views.account, name="account"),
 ]

@@ -5,6 +5,7 @@ import secrets
 from functools import reduce
 from operator import and_, or_
 
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Q
@@ -100,3 +101,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503
     )
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    """The signed-in landing page (the member dashboard arrives with issue 6)."""
+    return render(request, "portal/account.html", {})

@@ -14,12 +14,25 @@ PRODUCTION = {
     "SECRET_KEY": "k3y-" + "Zq8xV2mN7pL4wR9tY6uI1oP3aS5dF0gH" * 2,
     "REDIS_URL": "redis://127.0.0.1:6379/15",
     "SITE_URL": "https://portal.jamsos.example.id",
+    "MFA_ENCRYPTION_KEY": "mfa-" + "Lq2Wv8Zr4Tn6Yp1Ks3Hd5Jf7Gb9Mc0Xa" * 2,
+    "SMS_GATEWAY": "jamsos.notifications.sms.RecordingSmsGateway",
+    "EMAIL_HOST": "smtp.jamsos.example.id",
 }
 
 
 def python(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Runs the interpreter in the project root with none of jamsos's variables but `env`."""
-    unset = {"JAMSOS_ENV", "DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+    unset = {
+        "JAMSOS_ENV",
+        "DATABASE_URL",
+        "REDIS_URL",
+        "DEBUG",
+        "SECRET_KEY",
+        "DJANGO_SETTINGS_MODULE",
+        "MFA_ENCRYPTION_KEY",
+        "SMS_GATEWAY",
+        "EMAIL_HOST",
+    }
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
         [sys.executable, *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=120
