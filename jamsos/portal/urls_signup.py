@@ -1,0 +1,3 @@
+"""Routes of Daftar: activation of existing participants, registration of self-employed workers."""
+
+urlpatterns: list[object] = []
