@@ -15,8 +15,11 @@ admin.site.login = login_required(admin.site.login)  # type: ignore[method-assig
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
-    # The sign-on pages members are told about, at Indonesian addresses; these names come
-    # first so every link to them (reverse) uses these paths. The rest of allauth is under akun/.
+    path("akun/", include("allauth.urls")),
+    # The sign-on pages members are told about, at Indonesian addresses. They come after
+    # allauth's own: when two patterns share a name, reverse() uses the last one, so every link
+    # and redirect to these names (LOGIN_URL, the reset link) lands here. The rest of allauth
+    # stays under akun/.
     path("masuk/", account_views.login, name="account_login"),
     path("keluar/", account_views.logout, name="account_logout"),
     path("lupa-kata-sandi/", account_views.password_reset, name="account_reset_password"),
@@ -25,7 +28,6 @@ urlpatterns = [
         no_referrer(account_views.password_reset_from_key),
         name="account_reset_password_from_key",
     ),
-    path("akun/", include("allauth.urls")),
     path("captcha/", include("captcha.urls")),
     path("", include("jamsos.portal.urls")),
 ]

@@ -3,9 +3,11 @@ failures, password reset by any identifier, and second-factor forms that respect
 
 from typing import Any
 
-from allauth.account.forms import ConfirmLoginCodeForm, LoginForm, ResetPasswordForm
+from allauth.account.forms import ChangePasswordForm, ConfirmLoginCodeForm, LoginForm, ResetPasswordForm
+from allauth.account.internal.flows.reauthentication import raise_if_reauthentication_required
 from allauth.account.internal.stagekit import unstash_login
 from allauth.core import context
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.base.forms import AuthenticateForm
 from captcha.fields import CaptchaField
 from django import forms
@@ -66,15 +68,17 @@ class LupaKataSandiForm(ResetPasswordForm):
     email = identifier_field()
 
     def clean_email(self) -> str:
-        raw = self.cleaned_data["email"]
-        user = find_user(parse_identifier(raw))
+        identifier = parse_identifier(self.cleaned_data["email"])
+        user = find_user(identifier)
         self.users = [user] if user is not None else []
-        return str(raw)
+        # allauth limits requests per value of this field: one key for every way of writing
+        # the identifier, so spaces or dashes do not buy more emails (LOCK-07).
+        return identifier.key
 
     def save(self, request: HttpRequest, **kwargs: Any) -> str:
+        from allauth.account.forms import default_token_generator
         from allauth.account.internal.flows.password_reset import request_password_reset
         from allauth.account.models import EmailAddress
-        from django.contrib.auth.tokens import default_token_generator
 
         # An unknown identifier sends nothing and answers the same (REC-01); a known one sends
         # the link to the verified email only, never to an address typed here.
@@ -86,8 +90,22 @@ class LupaKataSandiForm(ResetPasswordForm):
                 .first()
             )
             if email:
-                request_password_reset(request, email, [user], default_token_generator)
+                # allauth's generator: the reset page checks the token with it (Django's own
+                # makes tokens that page refuses).
+                generator = kwargs.get("token_generator", default_token_generator)
+                request_password_reset(request, email, [user], generator)
         return ""
+
+
+class GantiKataSandiForm(ChangePasswordForm):
+    """Changing the password needs a reauthentication within the last 5 minutes, like every
+    other credential change (allauth itself asks only for the current password)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Raised before the form exists: allauth's middleware sends the user to reauthenticate
+        # and replays this request afterwards.
+        raise_if_reauthentication_required(context.request, app="allauth.account")
+        super().__init__(*args, **kwargs)
 
 
 def _pending_login_user() -> User | None:
@@ -111,5 +129,6 @@ class AuthenticatorCodeForm(AuthenticateForm):
 
     def clean_code(self) -> str:
         if lockout.is_locked(self.user, ""):
-            raise AccountAdapter().validation_error("incorrect_code")
+            # The MFA adapter's words: the same answer as a wrong code (LOCK-02).
+            raise get_mfa_adapter().validation_error("incorrect_code")
         return str(super().clean_code())

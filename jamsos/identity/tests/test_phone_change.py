@@ -6,6 +6,7 @@ import time
 import pytest
 import time_machine
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
@@ -40,6 +41,7 @@ def member_user(db):
 @pytest.fixture
 def signed_in(client, member_user, django_capture_on_commit_callbacks):
     user, member = member_user
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the assertions read the English text
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("account_login"), {"login": member.kpj, "password": PASSWORD})
     response = client.post(reverse("account_confirm_login_code"), {"code": last_code(OLD)})
