@@ -6,6 +6,7 @@ numbers, typically one per past employer, so the NIK is indexed but not unique.
 
 import re
 import unicodedata
+from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
@@ -259,3 +260,169 @@ class EmploymentWage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.valid_from:%Y-%m}: Rp {self.monthly_wage}"
+
+
+# Registration of self-employed workers (BPU) ------------------------------------------------
+
+KK_LENGTH = 16
+# The youngest age at which a self-employed worker may register online: UU 13/2003 Pasal 1(26)
+# calls anyone under 18 a child, and the rulebook gives no BPU minimum (jamsos choice; a
+# younger worker registers at a branch office with a guardian).
+BPU_MIN_AGE = 18
+
+
+def validate_kk(value: str) -> None:
+    """A family card (Kartu Keluarga) number: 16 digits."""
+    if not (value.isascii() and value.isdigit()):
+        raise ValidationError(
+            _("The KK number may contain only digits. Copy the 16 digits from your family card."),
+            code="kk_not_digits",
+        )
+    if len(value) != KK_LENGTH:
+        raise ValidationError(
+            _("The KK number must have %(expected)d digits; you entered %(found)d."),
+            code="kk_length",
+            params={"expected": KK_LENGTH, "found": len(value)},
+        )
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Completed years of age on `day`."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+class ApplicationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an officer")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+# The only status changes there are (jamsos.members.registration performs them): a decision is
+# final; a rejected worker applies again with a new application.
+APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    ApplicationStatus.PENDING: frozenset({ApplicationStatus.APPROVED, ApplicationStatus.REJECTED}),
+    ApplicationStatus.APPROVED: frozenset(),
+    ApplicationStatus.REJECTED: frozenset(),
+}
+
+
+class BpuApplication(models.Model):
+    """A self-employed worker's online registration, from submission to an officer's decision.
+
+    Written only by jamsos.members.registration; the phone and the email were each verified by a
+    code before the application could be submitted.
+    """
+
+    nik = NikField(_("NIK"), db_index=True)
+    kk_number = models.CharField(_("family card (KK) number"), max_length=KK_LENGTH, validators=[validate_kk])
+    full_name = models.CharField(_("full name"), max_length=150)
+    birth_date = models.DateField(_("birth date"))
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    address = models.CharField(_("address"), max_length=300)
+    phone = MobilePhoneField(_("mobile number"))
+    email = models.EmailField(_("email"))
+    occupation = models.CharField(_("occupation"), max_length=100)
+    declared_income = models.BigIntegerField(_("declared monthly income (Rp)"))
+    includes_jht = models.BooleanField(
+        _("also joins JHT"), default=False, help_text=_("JKK and JKM are compulsory; JHT is optional.")
+    )
+    phone_verified_at = models.DateTimeField(_("mobile number verified at"))
+    email_verified_at = models.DateTimeField(_("email verified at"))
+    submitted_at = models.DateTimeField(_("submitted at"), default=clock.now)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.PENDING
+    )
+    # Codes of the automatic checks that did not pass (why an officer must decide).
+    review_reasons = models.JSONField(_("checks that need an officer"), default=list, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    # Empty on a decided application: the automatic rule approved it.
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    member = models.OneToOneField(
+        Member,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bpu_application",
+        verbose_name=_("member"),
+    )
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        verbose_name = _("BPU application")
+        verbose_name_plural = _("BPU applications")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ApplicationStatus.values), name="bpuapplication_status_known"
+            ),
+            models.CheckConstraint(condition=models.Q(sex__in=Sex.values), name="bpuapplication_sex_known"),
+            models.CheckConstraint(
+                condition=models.Q(declared_income__gt=0), name="bpuapplication_income_positive"
+            ),
+            # The state table: pending has no decision; approved has a member; rejected a reason.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status=ApplicationStatus.PENDING, decided_at__isnull=True, member__isnull=True)
+                    | models.Q(
+                        status=ApplicationStatus.APPROVED, decided_at__isnull=False, member__isnull=False
+                    )
+                    | (
+                        models.Q(
+                            status=ApplicationStatus.REJECTED, decided_at__isnull=False, member__isnull=True
+                        )
+                        & ~models.Q(decision_reason="")
+                    )
+                ),
+                name="bpuapplication_status_consistent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.get_status_display()})"
+
+    @property
+    def masked_nik(self) -> str:
+        return mask_nik(self.nik)
+
+    def clean(self) -> None:
+        errors: dict[str, list[ValidationError]] = {}
+        today = clock.today()
+        if self.birth_date and self.birth_date > today:
+            errors.setdefault("birth_date", []).append(
+                ValidationError(_("The birth date cannot be in the future."), code="birth_date_future")
+            )
+        elif self.birth_date and age_on(self.birth_date, today) < BPU_MIN_AGE:
+            errors.setdefault("birth_date", []).append(
+                ValidationError(
+                    _(
+                        "Online registration is for workers aged %(age)d or older. "
+                        "Visit a branch office to register a younger worker."
+                    ),
+                    code="too_young",
+                    params={"age": BPU_MIN_AGE},
+                )
+            )
+        sex: identifiers.Sex | None = "F" if self.sex == Sex.FEMALE else "M" if self.sex == Sex.MALE else None
+        if self.nik and self.birth_date and sex:
+            try:
+                parsed = identifiers.parse_nik(self.nik, today=today)
+            except IdentifierError:
+                parsed = None  # the NIK field's own validator has reported it
+            if parsed:
+                for problem in identifiers.nik_disagreements(parsed, birth_date=self.birth_date, sex=sex):
+                    errors.setdefault("nik", []).append(NIK_DISAGREEMENT_ERRORS[problem])
+        if self.declared_income is not None and self.declared_income <= 0:
+            errors.setdefault("declared_income", []).append(
+                ValidationError(
+                    _("Enter your monthly income in whole rupiah, more than 0."), code="income_not_positive"
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
