@@ -20,6 +20,7 @@ Measurement = dict[str, Any]
 # name -> "module:function"
 BENCHMARKS: dict[str, str] = {
     "demo_data": "bench.demo_data:run",
+    "login": "bench.login:run",
     "rules": "bench.rules:run",
 }
 

@@ -28,6 +28,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import connection, models, reset_queries, transaction
@@ -35,7 +38,8 @@ from faker import Faker
 
 from jamsos.core import clock
 from jamsos.employers.models import Employer, Industry, RiskClass
-from jamsos.identity.models import User
+from jamsos.identity import demo
+from jamsos.identity.models import User, UserKind
 from jamsos.members.models import (
     EmploymentPeriod,
     EmploymentWage,
@@ -72,10 +76,20 @@ MIN_PERIOD_DAYS = 365  # every period lasts a year or more, so every history is 
 MAX_HISTORY_DAYS = 30 * 365  # under 30 calendar years whatever the leap days
 MAX_NIK_DISTRICT = 20
 
-DEMO_OFFICER_USERNAME = "petugas"
-# The published demo login; the command refuses to run with JAMSOS_ENV=production.
-DEMO_OFFICER_PASSWORD = "jamsos-demo-2026"  # noqa: S105
+# The published demo logins (one password for all three); the command refuses to run with
+# JAMSOS_ENV=production. The usernames live in jamsos.identity.demo, which /dev/outbox reads too.
+DEMO_PASSWORD = "jamsos-demo-2026"  # noqa: S105
+DEMO_OFFICER_USERNAME = demo.DEMO_OFFICER_USERNAME
+DEMO_OFFICER_PASSWORD = DEMO_PASSWORD
 DEMO_OFFICER_EMAIL = "petugas@example.com"
+DEMO_MEMBER_USERNAME = demo.DEMO_MEMBER_USERNAME
+DEMO_MEMBER_EMAIL = "anggota@example.com"  # when the chosen member has no email of their own
+DEMO_MEMBER_PHONE = "+6281200000001"  # when the chosen member has no mobile number
+DEMO_EMPLOYER_USERNAME = demo.DEMO_EMPLOYER_USERNAME
+DEMO_EMPLOYER_EMAIL = "pemberi-kerja@example.com"
+DEMO_EMPLOYER_PHONE = "+6281200000002"
+DEMO_EMPLOYER_NAME = ("Rina", "Kusuma")
+DEMO_OFFICER_NAME = ("Petugas", "Demo")
 
 # RFC 2606 reserves these domains: mail to a demo member can never reach a real person.
 EMAIL_DOMAINS = ("example.com", "example.net", "example.org")
@@ -282,12 +296,154 @@ def upsert_reference_data() -> ReferenceSummary:
     return ReferenceSummary(len(data.REGIONS), len(wages), len(data.BRANCHES))
 
 
-def ensure_demo_officer() -> bool:
-    """Creates the demo superuser unless it exists; True when it was created now."""
-    if User.objects.filter(username=DEMO_OFFICER_USERNAME).exists():
-        return False
-    User.objects.create_superuser(DEMO_OFFICER_USERNAME, DEMO_OFFICER_EMAIL, DEMO_OFFICER_PASSWORD)
-    return True
+@dataclass(frozen=True)
+class DemoLogin:
+    """One published demo login, as the command prints it."""
+
+    role: str  # "member", "employer" or "officer"
+    login: str  # what to type on /masuk/: a KPJ number or a username
+    created: bool  # False when the account existed (its password is left alone)
+    password_unchanged: bool  # the published password still works (checked, not assumed)
+    kpj_count: int = 0  # member: how many KPJ numbers the login covers
+    npp: str = ""  # employer: the employer the staff account will be linked to
+
+
+def _ensure_verified_email(user: User, email: str) -> None:
+    """A verified primary address: ACCOUNT_EMAIL_VERIFICATION is mandatory, so without one the
+    sign-in cannot finish."""
+    if EmailAddress.objects.filter(user=user, verified=True).exists():
+        return
+    address = EmailAddress.objects.filter(user=user, email__iexact=email).first()
+    if address is None:
+        address = EmailAddress(user=user, email=email)
+    address.verified = True
+    address.primary = not EmailAddress.objects.filter(user=user, primary=True).exclude(pk=address.pk).exists()
+    address.save()
+    if not user.email:
+        user.email = email
+        user.save(update_fields=["email"])
+
+
+def _ensure_phone(user: User, phone: str) -> None:
+    """A verified mobile number, the SMS code's destination (members and employer staff)."""
+    if user.phone and user.phone_verified:
+        return
+    user.phone = user.phone or phone
+    user.phone_verified = True
+    user.save(update_fields=["phone", "phone_verified"])
+
+
+def _new_user(username: str, kind: UserKind, email: str, name: tuple[str, str], **fields: Any) -> User:
+    user = User(username=username, kind=kind, email=email, first_name=name[0], last_name=name[1], **fields)
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
+def ensure_demo_officer() -> DemoLogin:
+    """The demo officer: a superuser of kind officer with a verified email and a TOTP app.
+
+    Officers never get SMS codes, so the officer gets an authenticator whose secret is drawn once,
+    stored encrypted by the MFA adapter, and whose current code /dev/outbox shows (demo accounts
+    only). An existing account keeps its password; a missing email or authenticator is added.
+    """
+    user = User.objects.filter(username=DEMO_OFFICER_USERNAME).first()
+    created = user is None
+    if user is None:
+        user = _new_user(
+            DEMO_OFFICER_USERNAME,
+            UserKind.OFFICER,
+            DEMO_OFFICER_EMAIL,
+            DEMO_OFFICER_NAME,
+            is_staff=True,
+            is_superuser=True,
+        )
+    elif user.kind != UserKind.OFFICER:  # made by an older demo-data, before users had kinds
+        user.kind = UserKind.OFFICER
+        user.save(update_fields=["kind"])
+    _ensure_verified_email(user, DEMO_OFFICER_EMAIL)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, generate_totp_secret())
+    return DemoLogin("officer", DEMO_OFFICER_USERNAME, created, user.check_password(DEMO_PASSWORD))
+
+
+def _demo_member_choice(login: User | None) -> Member | None:
+    """The member whose person gets the demo login: the first active KPJ (by number) of a person
+    holding several, so the demo shows one login covering them all; else the first active KPJ.
+    A person with an account of their own (other than `login`) is never chosen."""
+    others = User.objects.exclude(nik="")
+    taken_niks = (others.exclude(pk=login.pk) if login else others).values("nik")
+    candidates = Member.objects.filter(status=MemberStatus.ACTIVE, user__isnull=True).exclude(
+        nik__in=taken_niks
+    )
+    several = Member.objects.values("nik").annotate(kpjs=models.Count("id")).filter(kpjs__gt=1).values("nik")
+    return candidates.filter(nik__in=several).order_by("kpj").first() or candidates.order_by("kpj").first()
+
+
+def ensure_demo_member() -> DemoLogin | None:
+    """A member login linked to every KPJ of one demo person; None when there are no members.
+
+    After `--reset` the old person is gone, so an existing login without memberships is moved
+    to a new person (its password is kept).
+    """
+    user = User.objects.filter(username=DEMO_MEMBER_USERNAME).first()
+    created = user is None
+    if user is None or not user.memberships.exists():
+        member = _demo_member_choice(user)
+        if member is None:
+            return None
+        if user is None:
+            user = _new_user(
+                DEMO_MEMBER_USERNAME,
+                UserKind.MEMBER,
+                member.email or DEMO_MEMBER_EMAIL,
+                (member.full_name, ""),
+                nik=member.nik,
+                phone=member.phone or DEMO_MEMBER_PHONE,
+                phone_verified=True,
+            )
+        else:
+            user.nik, user.first_name, user.last_name = member.nik, member.full_name, ""
+            user.save(update_fields=["nik", "first_name", "last_name"])
+        Member.objects.filter(nik=member.nik).update(user=user)
+    _ensure_phone(user, DEMO_MEMBER_PHONE)
+    _ensure_verified_email(user, user.email or DEMO_MEMBER_EMAIL)
+    memberships = user.memberships.order_by("kpj")
+    # The KPJ printed is an active one: the member sees a current account after signing in.
+    shown = memberships.filter(status=MemberStatus.ACTIVE).first() or memberships.first()
+    assert shown is not None
+    return DemoLogin(
+        "member", shown.kpj, created, user.check_password(DEMO_PASSWORD), kpj_count=memberships.count()
+    )
+
+
+def ensure_demo_employer_staff() -> DemoLogin:
+    """A user of kind employer (the link to an employer comes with the employer pages)."""
+    user = User.objects.filter(username=DEMO_EMPLOYER_USERNAME).first()
+    created = user is None
+    if user is None:
+        user = _new_user(
+            DEMO_EMPLOYER_USERNAME,
+            UserKind.EMPLOYER,
+            DEMO_EMPLOYER_EMAIL,
+            DEMO_EMPLOYER_NAME,
+            phone=DEMO_EMPLOYER_PHONE,
+            phone_verified=True,
+        )
+    _ensure_phone(user, DEMO_EMPLOYER_PHONE)
+    _ensure_verified_email(user, DEMO_EMPLOYER_EMAIL)
+    npp = Employer.objects.order_by("npp").values_list("npp", flat=True).first() or ""
+    return DemoLogin("employer", DEMO_EMPLOYER_USERNAME, created, user.check_password(DEMO_PASSWORD), npp=npp)
+
+
+def ensure_demo_logins() -> list[DemoLogin]:
+    """The three published logins (member, employer staff, officer), each able to sign in end to
+    end; created when missing, completed when a factor or verified email is missing, otherwise
+    left alone. Idempotent, so `--if-empty` can call it on every `make demo`."""
+    with transaction.atomic():
+        member = ensure_demo_member()
+        logins = [member] if member else []
+        return [*logins, ensure_demo_employer_staff(), ensure_demo_officer()]
 
 
 def delete_demo_data() -> int:
@@ -380,7 +536,7 @@ class LoadSummary:
     persons_with_several_kpj: int = 0
     periods: int = 0
     wages: int = 0
-    officer_created: bool = False
+    logins: list[DemoLogin] = field(default_factory=list)
     sample_kpj: list[tuple[str, str]] = field(default_factory=list)  # (KPJ, description)
     seconds: float = 0.0
 
@@ -980,7 +1136,7 @@ def load_demo_data(
     today: date | None = None,
     progress: Progress | None = None,
 ) -> LoadSummary:
-    """Loads the demo: reference rows, the demo officer, employers and `members` member rows.
+    """Loads the demo: reference rows, employers, `members` member rows and the demo logins.
 
     One transaction: a failed or interrupted run leaves the database as it was, so
     `--if-empty` never mistakes half a load for a finished one.
@@ -993,7 +1149,6 @@ def load_demo_data(
     with transaction.atomic():
         deleted = delete_demo_data() if reset else 0
         reference = upsert_reference_data()
-        officer_created = ensure_demo_officer()
         taken = set(Employer.objects.values_list("npp", flat=True))
         employers = Employer.objects.bulk_create(generator.employers(employer_count(members), taken))
         if any(e.pk is None for e in employers):  # a backend that cannot return ids
@@ -1013,10 +1168,11 @@ def load_demo_data(
             done += len(chunk.members)
             if progress:
                 progress(done, members)
+        logins = ensure_demo_logins()
     summary = generator.summary
     summary.reference = reference
     summary.deleted_members = deleted
     summary.employers = len(employers)
-    summary.officer_created = officer_created
+    summary.logins = logins
     summary.seconds = time.perf_counter() - started
     return summary

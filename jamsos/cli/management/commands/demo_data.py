@@ -2,6 +2,7 @@
 
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -18,7 +19,8 @@ def _count(value: int) -> str:
 class Command(BaseCommand):
     help = (
         "Loads demo data: regions with minimum wages, branch offices, employers and members with "
-        "employment histories of 1 to 30 years, plus the demo officer login. Never in production."
+        "employment histories of 1 to 30 years, plus three demo logins (member, employer staff, "
+        "officer). Never in production."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -63,6 +65,13 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"The database already has {_count(existing)} members: demo data not loaded."
                 )
+                # `make demo` runs this every time: the published logins must work even on a
+                # database filled before they existed, or after a tester removed a factor.
+                try:
+                    logins = demodata.ensure_demo_logins()
+                except DatabaseError as error:
+                    raise CommandError(f"Demo logins not checked, nothing was changed: {error}") from error
+                self._report_logins(logins, [])
                 return
             raise CommandError(
                 f"The database already has {_count(existing)} members. Use --reset to replace them with "
@@ -107,14 +116,52 @@ class Command(BaseCommand):
             "hold several KPJ numbers on one NIK"
         )
         write(f"  employment periods: {_count(summary.periods)}, wages: {_count(summary.wages)}")
-        admin_url = f"{settings.SITE_URL.rstrip('/')}/{settings.ADMIN_URL.lstrip('/')}"
-        officer = (
-            f"user {demodata.DEMO_OFFICER_USERNAME}, password {demodata.DEMO_OFFICER_PASSWORD}"
-            if summary.officer_created
-            else f"user {demodata.DEMO_OFFICER_USERNAME} (it existed already; its password was left alone)"
-        )
+        self._report_logins(summary.logins, summary.sample_kpj)
+
+    def _report_logins(self, logins: list[demodata.DemoLogin], samples: list[tuple[str, str]]) -> None:
+        write = self.stdout.write
+        site = settings.SITE_URL.rstrip("/")
+        password = demodata.DEMO_PASSWORD
         write(self.style.MIGRATE_HEADING("Demo logins"))
-        write(f"  officer admin: {admin_url}  {officer}")
-        for kpj, description in summary.sample_kpj:
-            write(f"  member KPJ {kpj}  ({description})")
+        write(f"  sign in at {site}/masuk/ with the password below, then the code from {site}/dev/outbox")
+        write("  (the demo's outbox: the SMS codes, the emails and the officer's authenticator code)")
+        address = urlsplit(site)
+        if (address.hostname or "").replace(".", "").isdigit():
+            # WebAuthn takes the host name as the relying party's id, and an IP address is
+            # never a valid one: browsers refuse to create or use a passkey there.
+            port = f":{address.port}" if address.port else ""
+            write(
+                f"  to try passkeys, open http://localhost{port}/ instead "
+                "(no browser allows them on an IP address)"
+            )
+        for login in logins:
+            secret = (
+                f"password {password}"
+                if login.password_unchanged
+                else "(its password was changed since and is left alone)"
+            )
+            if login.role == "member":
+                covers = (
+                    f", one login for {login.kpj_count} KPJ numbers on one NIK" if login.kpj_count > 1 else ""
+                )
+                write(f"  member: KPJ {login.login}  {secret}  (then the SMS code{covers})")
+            elif login.role == "employer":
+                npp = f"; employer NPP {login.npp}, to be linked with the employer pages" if login.npp else ""
+                write(f"  employer staff: user {login.login}  {secret}  (then the SMS code{npp})")
+            else:
+                admin_url = f"{site}/{settings.ADMIN_URL.lstrip('/')}"
+                write(
+                    f"  officer: user {login.login}  {secret}  (then the authenticator code shown at "
+                    f"/dev/outbox; admin {admin_url})"
+                )
+        # Sample KPJ numbers without an online account: for trying activation (Daftar).
+        linked = set(
+            Member.objects.filter(kpj__in=[kpj for kpj, _ in samples], user__isnull=False).values_list(
+                "kpj", flat=True
+            )
+        )
+        for kpj, description in samples:
+            if kpj in linked:
+                continue
+            write(f"  member KPJ {kpj}  ({description}; no online account yet)")
         write("  mother's maiden name of every demo member: the rule in docs/demo-data.md")
