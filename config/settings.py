@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "jamsos.members",
     "jamsos.portal",
     "jamsos.cli",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -335,6 +337,18 @@ if not SMS_GATEWAY:
             "SMS_GATEWAY must name the operator's gateway class (JAMSOS_ENV=production)."
         )
     SMS_GATEWAY = "jamsos.notifications.sms.RecordingSmsGateway"
+# Messages are delivered by background tasks (ADR 0005): in production a worker process
+# (`manage.py db_worker`) runs them from the database; the demo and the tests run each task at
+# once in the same process, so nothing else has to be started.
+_DEFAULT_TASKS_BACKEND = (
+    "django_tasks_db.DatabaseBackend" if IS_PRODUCTION else "django_tasks.backends.immediate.ImmediateBackend"
+)
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", _DEFAULT_TASKS_BACKEND),
+        "QUEUES": ["default"],
+    }
+}
 # /dev/outbox shows the recorded SMS and email, only with DEBUG on (the demo).
 DEV_OUTBOX = DEBUG
 

@@ -158,3 +158,37 @@ def test_messages_are_written_in_the_language_of_the_moment(django_capture_on_co
     assert message.subject == "jamsos security notice: Password changed"
     assert "If it was not you, reset your password now at" in message.body
     assert f"{settings.SITE_URL}/lupa-kata-sandi/" in message.body
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_database_backend_messages_wait_for_the_worker():
+    # Production's path: the request only stores the task; `db_worker` delivers it.
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    with override_settings(TASKS=DATABASE_TASKS):
+        with transaction.atomic():
+            send_email(
+                "budi@example.id",
+                "identity/notices/notice_subject.txt",
+                "identity/notices/notice.txt",
+                {
+                    "event": "Password changed",
+                    "time": None,
+                    "device": "",
+                    "name": "Budi",
+                },
+            )
+            send_sms("+6281234567890", "identity/sms/login_code.txt", {"code": "123456"})
+        assert DBTaskResult.objects.count() == 2
+        assert mail.outbox == []
+        assert not RecordedSms.objects.exists()
+
+        call_command("db_worker", batch=True, interval=0, verbosity=0)
+
+    assert [message.to for message in mail.outbox] == [["budi@example.id"]]
+    assert list(RecordedSms.objects.values_list("to", flat=True)) == ["+6281234567890"]
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
