@@ -108,3 +108,15 @@ def test_the_code_is_valid_for_five_minutes(signed_in, django_capture_on_commit_
     assert (user.phone == NEW) is changed
     if not changed:
         assert "The code has expired" in response.content.decode()
+
+
+def test_the_phone_form_takes_no_field_it_does_not_show(signed_in, django_capture_on_commit_callbacks):
+    client, user = signed_in
+    url = reverse("portal:change_phone")
+    extra = {"phone_verified": "False", "kind": "officer", "is_staff": "on", "nik": "3201010101900001"}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"phone": "0857 1234 5678", **extra})
+    client.post(url, {"code": last_code(NEW), **extra})
+    user.refresh_from_db()
+    assert (user.phone, user.phone_verified, user.kind, user.is_staff) == (NEW, True, "member", False)
+    assert user.nik != "3201010101900001"
