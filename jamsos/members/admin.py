@@ -1,5 +1,7 @@
 """Admin for members. The NIK is not searchable here: a search would put it in the URL."""
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -36,6 +38,25 @@ class EmploymentWageAdmin(admin.ModelAdmin):
 
 
 # Registration of self-employed workers (BPU) ------------------------------------------------
+
+APPLICANT_FIELDS = (
+    "full_name",
+    "masked_nik",
+    "kk_number",
+    "birth_date",
+    "sex",
+    "address",
+    "phone",
+    "phone_verified_at",
+    "email",
+    "email_verified_at",
+    "occupation",
+    "declared_income",
+    "includes_jht",
+    "submitted_at",
+)
+DECISION_RECORD_FIELDS = ("status", "decided_at", "decided_by", "decision_reason", "member")
+DECISION_INPUTS = ("decision", "reason")  # the form's own fields, while the application is pending
 
 
 class BpuDecisionForm(forms.ModelForm):
@@ -74,65 +95,11 @@ class BpuApplicationAdmin(admin.ModelAdmin):
     search_fields = ["full_name"]  # never the NIK: the search would put it in the URL
     actions = ["approve_selected"]
     fieldsets = [
-        (
-            _("Applicant"),
-            {
-                "fields": [
-                    "full_name",
-                    "masked_nik",
-                    "kk_number",
-                    "birth_date",
-                    "sex",
-                    "address",
-                    "phone",
-                    "phone_verified_at",
-                    "email",
-                    "email_verified_at",
-                    "occupation",
-                    "declared_income",
-                    "includes_jht",
-                    "submitted_at",
-                ]
-            },
-        ),
+        (_("Applicant"), {"fields": APPLICANT_FIELDS}),
         (_("Checks"), {"fields": ["review_summary"]}),
-        (
-            _("Decision"),
-            {
-                "fields": [
-                    "status",
-                    "decided_at",
-                    "decided_by",
-                    "decision_reason",
-                    "member",
-                    "decision",
-                    "reason",
-                ]
-            },
-        ),
+        (_("Decision"), {"fields": [*DECISION_RECORD_FIELDS, *DECISION_INPUTS]}),
     ]
-    readonly_fields = [
-        "full_name",
-        "masked_nik",
-        "kk_number",
-        "birth_date",
-        "sex",
-        "address",
-        "phone",
-        "phone_verified_at",
-        "email",
-        "email_verified_at",
-        "occupation",
-        "declared_income",
-        "includes_jht",
-        "submitted_at",
-        "review_summary",
-        "status",
-        "decided_at",
-        "decided_by",
-        "decision_reason",
-        "member",
-    ]
+    readonly_fields = [*APPLICANT_FIELDS, "review_summary", *DECISION_RECORD_FIELDS]
 
     @admin.display(description=_("NIK"))
     def masked_nik(self, obj: BpuApplication) -> str:
@@ -155,7 +122,7 @@ class BpuApplicationAdmin(admin.ModelAdmin):
             return [
                 (
                     name,
-                    {**options, "fields": [f for f in options["fields"] if f not in ("decision", "reason")]},
+                    {**options, "fields": [f for f in options["fields"] if f not in DECISION_INPUTS]},
                 )
                 for name, options in fieldsets
             ]
@@ -171,37 +138,47 @@ class BpuApplicationAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: BpuApplication, form: Any, change: bool) -> None:
         # Nothing on the application is editable: only the decision is acted on.
         decision = form.cleaned_data.get("decision") if "decision" in form.cleaned_data else ""
-        officer = request.user
-        assert isinstance(officer, User)
-        try:
-            if decision == "approve":
-                registration.approve(obj, by=officer, request=request)
-                self.message_user(
-                    request, _("Approved: the member has a KPJ number and an activation email.")
-                )
-            elif decision == "reject":
-                registration.reject(obj, by=officer, reason=form.cleaned_data["reason"])
-                self.message_user(request, _("Rejected: the reason was emailed to the applicant."))
-        except (RegistrationError, ValidationError) as error:
-            self.message_user(request, _decision_error(error), level=messages.ERROR)
+        officer = _officer(request)
+        decide: Callable[[], object]
+        if decision == "approve":
+            decide = partial(registration.approve, obj, by=officer, request=request)
+            done = _("Approved: the member has a KPJ number and an activation email.")
+        elif decision == "reject":
+            decide = partial(registration.reject, obj, by=officer, reason=form.cleaned_data["reason"])
+            done = _("Rejected: the reason was emailed to the applicant.")
+        else:
+            return
+        if self._decide(request, decide):
+            self.message_user(request, done)
 
     @admin.action(description=_("Approve the selected applications"), permissions=["change"])
     def approve_selected(self, request: HttpRequest, queryset: Any) -> None:
-        officer = request.user
-        assert isinstance(officer, User)
+        officer = _officer(request)
         approved = 0
         for application in queryset.filter(status=ApplicationStatus.PENDING):
-            try:
-                registration.approve(application, by=officer, request=request)
-            except (RegistrationError, ValidationError) as error:
-                self.message_user(request, f"{application}: {_decision_error(error)}", level=messages.ERROR)
-            else:
+            approve = partial(registration.approve, application, by=officer, request=request)
+            if self._decide(request, approve, about=f"{application}: "):
                 approved += 1
         self.message_user(
             request,
             ngettext("%(count)d application approved.", "%(count)d applications approved.", approved)
             % {"count": approved},
         )
+
+    def _decide(self, request: HttpRequest, decision: Callable[[], object], about: str = "") -> bool:
+        """Carries out an officer's decision; whether it went through (if not, says why)."""
+        try:
+            decision()
+        except (RegistrationError, ValidationError) as error:
+            self.message_user(request, f"{about}{_decision_error(error)}", level=messages.ERROR)
+            return False
+        return True
+
+
+def _officer(request: HttpRequest) -> User:
+    officer = request.user
+    assert isinstance(officer, User)
+    return officer
 
 
 def _decision_error(error: Exception) -> str:

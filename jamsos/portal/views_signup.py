@@ -6,10 +6,14 @@ order of the steps. A page reached out of order redirects to the step the flow i
 start): nothing is changed (security.md VAL-02). No NIK or KPJ is ever put in a URL.
 """
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any, Generic, TypedDict, TypeVar
 
+from django import forms
 from django.contrib import messages
+from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -18,7 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from jamsos.identity import activation
-from jamsos.identity.activation import ActivationError, CodeResult
+from jamsos.identity.activation import ActivationError, CodeResult, SessionFlow
 from jamsos.members import registration
 from jamsos.members.models import ApplicationStatus
 from jamsos.members.registration import RegistrationError
@@ -32,20 +36,9 @@ from jamsos.portal.forms_signup import (
 
 TOKEN_KEY = "jamsos_bpu_activation_token"  # noqa: S105  (a session key name)
 ACTIVATED_KEY = "jamsos_bpu_activated"
-ACTIVATION_STEPS = 5
-BPU_STEPS = 4
 
-ACTIVATION_URLS: dict[str, str] = {
-    activation.Step.PHONE_CODE: "portal:activation_code",
-    activation.Step.EMAIL: "portal:activation_email",
-    activation.Step.EMAIL_CODE: "portal:activation_email_code",
-    activation.Step.PASSWORD: "portal:activation_password",
-}
-BPU_URLS: dict[str, str] = {
-    registration.Step.PHONE_CODE: "portal:bpu_phone",
-    registration.Step.EMAIL_CODE: "portal:bpu_email",
-    registration.Step.REVIEW: "portal:bpu_review",
-}
+View = Callable[[HttpRequest], HttpResponse]
+State = TypeVar("State", bound=SessionFlow)
 
 
 def _messages() -> dict[str, str]:
@@ -68,59 +61,193 @@ def _messages() -> dict[str, str]:
     }
 
 
+def _error_text(error: Exception) -> str | None:
+    return _messages().get(getattr(error, "code", ""))
+
+
 def _page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
     return render(request, f"portal/signup/{template}", context, status=status)
 
 
-def _code_page(request: HttpRequest, form: CodeForm, **context: Any) -> HttpResponse:
-    return _page(request, "code.html", {"form": form, **context})
+def _form_view(view: View) -> View:
+    """A page that shows a form (GET) and acts on it (POST); never cached, as it shows the flow."""
+    return never_cache(require_http_methods(["GET", "POST"])(view))
 
 
-def _code_step(
-    request: HttpRequest,
-    *,
-    verify: Callable[[str], CodeResult],
-    resend: Callable[[], None],
-    exhausted: Callable[[], HttpResponse | None],
-    on_ok: Callable[[], HttpResponse],
-    sent_notice: str,
-    errors: Callable[[Exception], str | None],
-) -> tuple[CodeForm, HttpResponse | None]:
-    """The shared handling of a code page: check a code, or send a new one."""
-    if request.method != "POST":
-        return CodeForm(), None
-    if request.POST.get("action") == "resend":
-        try:
-            resend()
-        except (ActivationError, RegistrationError) as error:
-            message = errors(error)
-            if message is None:
-                raise
-            messages.error(request, message)
-        else:
-            messages.success(request, sent_notice)
-        return CodeForm(), redirect(request.path)  # after a POST, a GET: reloading sends nothing
-    form = CodeForm(request.POST)
-    if not form.is_valid():
-        return form, None
-    result = verify(form.cleaned_data["code"])
-    text = _messages()
-    if result == CodeResult.OK:
-        return form, on_ok()
-    if result == CodeResult.EXHAUSTED:
-        response = exhausted()
-        if response is not None:
-            return form, response
-        form.add_error("code", text["email_exhausted"])
-    elif result == CodeResult.EXPIRED:
-        form.add_error("code", text["expired"])
-    else:
-        form.add_error("code", text["wrong"])
-    return form, None
+class _CodeTexts(TypedDict):
+    title: str
+    intro: str
+    sent: str
 
 
-def _error_text(error: Exception) -> str | None:
-    return _messages().get(getattr(error, "code", ""))
+def _email_code_texts(address: str) -> _CodeTexts:
+    """What an email code page says in either flow (its help differs)."""
+    return {
+        "title": _("Enter the code from the email"),
+        "intro": _("We have sent a 6-digit code to %(email)s. It is valid for 30 minutes.")
+        % {"email": address},
+        "sent": _("We have sent a new code to your email."),
+    }
+
+
+def _password_page(request: HttpRequest, form: PasswordForm, **progress: int) -> HttpResponse:
+    return _page(
+        request,
+        "password.html",
+        {
+            "form": form,
+            "title": _("Choose a password"),
+            "intro": _("You will sign in with your KPJ number, NIK or email, this password and an SMS code."),
+            **progress,
+        },
+    )
+
+
+@dataclass(frozen=True)
+class _Flow(Generic[State]):
+    """What the pages of one flow share: its state in the session, its refusals and its pages.
+
+    The steps of a flow are numbered for the step indicator ("Step 2 of 5"); the state names the
+    step the flow is at, and `step_urls` the page of each (the start page is that of any other).
+    """
+
+    load: Callable[[SessionBase], State | None]
+    error: type[ActivationError | RegistrationError]
+    start_url: str
+    step_urls: Mapping[str, str]
+    steps: int
+
+    def to_current_step(self, request: HttpRequest) -> HttpResponseRedirect:
+        state = self.load(request.session)
+        return redirect(self.step_urls.get(state.step, self.start_url) if state else self.start_url)
+
+    def at(self, *steps: str) -> Callable[[Callable[[HttpRequest, State], HttpResponse]], View]:
+        """A view of `steps` (GET and POST, never cached), called with the flow's state; at another
+        step, or with no flow, it redirects to the page of the step the flow is at, changing nothing."""
+
+        def decorate(view: Callable[[HttpRequest, State], HttpResponse]) -> View:
+            @wraps(view)
+            def page(request: HttpRequest) -> HttpResponse:
+                state = self.load(request.session)
+                if state is None or state.step not in steps:
+                    return self.to_current_step(request)
+                return view(request, state)
+
+            return _form_view(page)
+
+        return decorate
+
+    def page(self, request: HttpRequest, template: str, step: int, context: dict[str, Any]) -> HttpResponse:
+        return _page(request, template, {**context, "step": step, "steps": self.steps})
+
+    def form_page(
+        self,
+        request: HttpRequest,
+        form: forms.BaseForm,
+        *,
+        act: Callable[[dict[str, Any]], None],
+        next_page: str,
+        template: str,
+        step: int,
+        error_field: str | None = None,
+    ) -> HttpResponse:
+        """A step with a form: a valid POST does `act` and goes on to `next_page`; a refusal is
+        shown on the form (on `error_field`, or above the fields)."""
+        if request.method == "POST" and form.is_valid():
+            try:
+                act(form.cleaned_data)
+            except self.error as error:
+                form.add_error(error_field, _error_text(error) or "")
+            else:
+                return redirect(next_page)
+        return self.page(request, template, step, {"form": form})
+
+    def code_page(
+        self,
+        request: HttpRequest,
+        *,
+        verify: Callable[[str], CodeResult],
+        resend: Callable[[], None],
+        on_ok: Callable[[], HttpResponse],
+        restart_when_spent: bool = False,
+        right_code_refusal: str = "",
+        show_refusal: bool = False,
+        step: int,
+        title: str,
+        intro: str,
+        help: str,
+        sent: str,
+        **change_link: str,
+    ) -> HttpResponse:
+        """A step that checks a code, or sends a new one (`resend`, then `sent` is shown).
+
+        A right code goes on with `on_ok`. The third wrong one spends the code, or with
+        `restart_when_spent` the whole flow: the person starts again from its first page.
+        `right_code_refusal` is what `verify` raises when the code is right but the flow cannot go
+        on as usual: it counts as right (`on_ok` finds where the flow is now), said if
+        `show_refusal`.
+        """
+        if request.method == "POST" and request.POST.get("action") == "resend":
+            try:
+                resend()
+            except self.error as error:
+                message = _error_text(error)
+                if message is None:
+                    raise
+                messages.error(request, message)
+            else:
+                messages.success(request, sent)
+            return redirect(request.path)  # after a POST, a GET: reloading sends nothing
+        form = CodeForm(request.POST) if request.method == "POST" else CodeForm()
+        if form.is_valid():
+            try:
+                result = verify(form.cleaned_data["code"])
+            except self.error as error:
+                if not right_code_refusal or error.code != right_code_refusal:
+                    raise
+                if show_refusal:
+                    messages.error(request, _error_text(error) or "")
+                result = CodeResult.OK
+            text = _messages()
+            if result == CodeResult.OK:
+                return on_ok()
+            if result == CodeResult.EXHAUSTED and restart_when_spent:
+                messages.error(request, text["restart"])
+                return redirect(self.start_url)
+            errors = {CodeResult.EXHAUSTED: "email_exhausted", CodeResult.EXPIRED: "expired"}
+            form.add_error("code", text[errors.get(result, "wrong")])
+        return self.page(
+            request,
+            "code.html",
+            step,
+            {"form": form, "title": title, "intro": intro, "help": help, "restart_url": self.start_url}
+            | change_link,
+        )
+
+
+ACTIVATION = _Flow(
+    load=activation.current,
+    error=ActivationError,
+    start_url="portal:activation_details",
+    step_urls={
+        activation.Step.PHONE_CODE: "portal:activation_code",
+        activation.Step.EMAIL: "portal:activation_email",
+        activation.Step.EMAIL_CODE: "portal:activation_email_code",
+        activation.Step.PASSWORD: "portal:activation_password",
+    },
+    steps=5,
+)
+BPU = _Flow(
+    load=registration.current,
+    error=RegistrationError,
+    start_url="portal:bpu_details",
+    step_urls={
+        registration.Step.PHONE_CODE: "portal:bpu_phone",
+        registration.Step.EMAIL_CODE: "portal:bpu_email",
+        registration.Step.REVIEW: "portal:bpu_review",
+    },
+    steps=4,
+)
 
 
 # Choice -------------------------------------------------------------------------------------
@@ -134,61 +261,33 @@ def signup(request: HttpRequest) -> HttpResponse:
 # Activation of an existing participant ------------------------------------------------------
 
 
-def _to_activation_step(request: HttpRequest) -> HttpResponseRedirect:
-    step = activation.current_step(request.session)
-    return redirect(
-        ACTIVATION_URLS.get(step, "portal:activation_details") if step else "portal:activation_details"
+@_form_view
+def activation_details(request: HttpRequest) -> HttpResponse:
+    return ACTIVATION.form_page(
+        request,
+        ActivationDetailsForm(request.POST or None),
+        act=lambda data: activation.start(
+            request,
+            kpj=data["kpj"],
+            nik=data["nik"],
+            birth_date=data["birth_date"],
+            maiden_name=data["mother_maiden_name"],
+        ),
+        next_page="portal:activation_code",
+        template="activation_details.html",
+        step=1,
     )
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def activation_details(request: HttpRequest) -> HttpResponse:
-    form = ActivationDetailsForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            activation.start(
-                request,
-                kpj=data["kpj"],
-                nik=data["nik"],
-                birth_date=data["birth_date"],
-                maiden_name=data["mother_maiden_name"],
-            )
-        except ActivationError as error:
-            form.add_error(None, _error_text(error) or "")
-        else:
-            return redirect("portal:activation_code")
-    return _page(request, "activation_details.html", {"form": form, "step": 1, "steps": ACTIVATION_STEPS})
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def activation_code(request: HttpRequest) -> HttpResponse:
-    if activation.current_step(request.session) != activation.Step.PHONE_CODE:
-        return _to_activation_step(request)
-
-    def exhausted() -> HttpResponse:
-        messages.error(request, _messages()["restart"])
-        return redirect("portal:activation_details")
-
-    form, response = _code_step(
+@ACTIVATION.at(activation.Step.PHONE_CODE)
+def activation_code(request: HttpRequest, flow: activation.Flow) -> HttpResponse:
+    return ACTIVATION.code_page(
         request,
         verify=lambda code: activation.verify_phone_code(request, code),
         resend=lambda: activation.resend_phone_code(request),
-        exhausted=exhausted,
         on_ok=lambda: redirect("portal:activation_email"),
-        sent_notice=_(
-            "If the details you gave match a participant, we have sent a new code to the mobile "
-            "number on record."
-        ),
-        errors=_error_text,
-    )
-    if response is not None:
-        return response
-    return _code_page(
-        request,
-        form,
+        restart_when_spent=True,
+        step=2,
         title=_("Enter the code from the SMS"),
         intro=_(
             "If the details you gave match a participant, we have sent a 6-digit code to the mobile "
@@ -198,79 +297,46 @@ def activation_code(request: HttpRequest) -> HttpResponse:
             "No SMS? Check that the details were right and ask for a new code. If your number has "
             "changed, visit a branch office with your KTP."
         ),
-        step=2,
-        steps=ACTIVATION_STEPS,
-        restart_url="portal:activation_details",
+        sent=_(
+            "If the details you gave match a participant, we have sent a new code to the mobile "
+            "number on record."
+        ),
     )
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def activation_email(request: HttpRequest) -> HttpResponse:
-    flow = activation.current(request.session)
-    if flow is None or flow.step not in (activation.Step.EMAIL, activation.Step.EMAIL_CODE):
-        return _to_activation_step(request)
-    form = EmailForm(request.POST or None, initial={"email": flow.email})
-    if request.method == "POST" and form.is_valid():
-        try:
-            activation.send_email_code(request, form.cleaned_data["email"])
-        except ActivationError as error:
-            form.add_error("email", _error_text(error) or "")
-        else:
-            return redirect("portal:activation_email_code")
-    return _page(request, "activation_email.html", {"form": form, "step": 3, "steps": ACTIVATION_STEPS})
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def activation_email_code(request: HttpRequest) -> HttpResponse:
-    flow = activation.current(request.session)
-    if flow is None or flow.step != activation.Step.EMAIL_CODE:
-        return _to_activation_step(request)
-
-    def verify(code: str) -> CodeResult:
-        try:
-            return activation.verify_email_code(request, code)
-        except ActivationError as error:
-            if error.code != "email_taken":
-                raise
-            messages.error(request, _messages()["email_taken"])
-            return CodeResult.OK
-
-    def on_ok() -> HttpResponse:
-        return _to_activation_step(request)
-
-    form, response = _code_step(
+@ACTIVATION.at(activation.Step.EMAIL, activation.Step.EMAIL_CODE)
+def activation_email(request: HttpRequest, flow: activation.Flow) -> HttpResponse:
+    return ACTIVATION.form_page(
         request,
-        verify=verify,
+        EmailForm(request.POST or None, initial={"email": flow.email}),
+        act=lambda data: activation.send_email_code(request, data["email"]),
+        error_field="email",
+        next_page="portal:activation_email_code",
+        template="activation_email.html",
+        step=3,
+    )
+
+
+@ACTIVATION.at(activation.Step.EMAIL_CODE)
+def activation_email_code(request: HttpRequest, flow: activation.Flow) -> HttpResponse:
+    return ACTIVATION.code_page(
+        request,
+        verify=lambda code: activation.verify_email_code(request, code),
         resend=lambda: activation.send_email_code(request, flow.email),
-        exhausted=lambda: None,
-        on_ok=on_ok,
-        sent_notice=_("We have sent a new code to your email."),
-        errors=_error_text,
-    )
-    if response is not None:
-        return response
-    return _code_page(
-        request,
-        form,
-        title=_("Enter the code from the email"),
-        intro=_("We have sent a 6-digit code to %(email)s. It is valid for 30 minutes.")
-        % {"email": flow.email},
+        on_ok=lambda: ACTIVATION.to_current_step(request),
+        # A right code for another account's email: the flow is back at the email step.
+        right_code_refusal="email_taken",
+        show_refusal=True,
+        step=4,
         help=_("No email? Check the spam folder, or change the address."),
         change_url="portal:activation_email",
         change_label=_("Change the email"),
-        step=4,
-        steps=ACTIVATION_STEPS,
-        restart_url="portal:activation_details",
+        **_email_code_texts(flow.email),
     )
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def activation_password(request: HttpRequest) -> HttpResponse:
-    if activation.current_step(request.session) != activation.Step.PASSWORD:
-        return _to_activation_step(request)
+@ACTIVATION.at(activation.Step.PASSWORD)
+def activation_password(request: HttpRequest, flow: activation.Flow) -> HttpResponse:
     form = PasswordForm(
         request.POST or None, check=lambda password: activation.validate_password(request, password)
     )
@@ -283,17 +349,7 @@ def activation_password(request: HttpRequest) -> HttpResponse:
             if user is None:
                 request.session[activation.DONE_KEY] = "exists"
             return redirect("portal:activation_done")
-    return _page(
-        request,
-        "password.html",
-        {
-            "form": form,
-            "title": _("Choose a password"),
-            "intro": _("You will sign in with your KPJ number, NIK or email, this password and an SMS code."),
-            "step": 5,
-            "steps": ACTIVATION_STEPS,
-        },
-    )
+    return _password_page(request, form, step=5, steps=ACTIVATION.steps)
 
 
 @never_cache
@@ -301,112 +357,62 @@ def activation_password(request: HttpRequest) -> HttpResponse:
 def activation_done(request: HttpRequest) -> HttpResponse:
     done = request.session.get(activation.DONE_KEY)
     if not done:
-        return _to_activation_step(request)
+        return ACTIVATION.to_current_step(request)
     return _page(request, "done.html", {"already": done == "exists"})
 
 
 # Registration of a self-employed worker (BPU) -------------------------------------------------
 
 
-def _to_bpu_step(request: HttpRequest) -> HttpResponseRedirect:
-    step = registration.current_step(request.session)
-    return redirect(BPU_URLS.get(step, "portal:bpu_details") if step else "portal:bpu_details")
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
+@_form_view
 def bpu_details(request: HttpRequest) -> HttpResponse:
-    form = BpuDetailsForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            registration.start(request, form.cleaned_data)
-        except RegistrationError as error:
-            form.add_error(None, _error_text(error) or "")
-        else:
-            return redirect("portal:bpu_phone")
-    return _page(request, "bpu_details.html", {"form": form, "step": 1, "steps": BPU_STEPS})
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def bpu_phone(request: HttpRequest) -> HttpResponse:
-    if registration.current_step(request.session) != registration.Step.PHONE_CODE:
-        return _to_bpu_step(request)
-
-    def verify(code: str) -> CodeResult:
-        try:
-            return registration.verify_phone_code(request, code)
-        except RegistrationError as error:
-            if error.code != "existing_member":
-                raise
-            return CodeResult.OK
-
-    def exhausted() -> HttpResponse:
-        messages.error(request, _messages()["restart"])
-        return redirect("portal:bpu_details")
-
-    form, response = _code_step(
+    return BPU.form_page(
         request,
-        verify=verify,
+        BpuDetailsForm(request.POST or None),
+        act=lambda data: registration.start(request, data),
+        next_page="portal:bpu_phone",
+        template="bpu_details.html",
+        step=1,
+    )
+
+
+@BPU.at(registration.Step.PHONE_CODE)
+def bpu_phone(request: HttpRequest, flow: registration.Flow) -> HttpResponse:
+    return BPU.code_page(
+        request,
+        verify=lambda code: registration.verify_phone_code(request, code),
         resend=lambda: registration.resend_phone_code(request),
-        exhausted=exhausted,
         on_ok=lambda: (
-            _to_bpu_step(request)
+            BPU.to_current_step(request)
             if registration.current(request.session)
             else redirect("portal:bpu_existing")
         ),
-        sent_notice=_("We have sent a new code to your mobile number."),
-        errors=_error_text,
-    )
-    if response is not None:
-        return response
-    return _code_page(
-        request,
-        form,
+        restart_when_spent=True,
+        # A right code, but the NIK is a member's: the flow has ended.
+        right_code_refusal="existing_member",
+        step=2,
         title=_("Enter the code from the SMS"),
         intro=_("We have sent a 6-digit code to your mobile number. It is valid for 5 minutes."),
         help=_("No SMS? Check the number and ask for a new code, or start again to correct it."),
-        step=2,
-        steps=BPU_STEPS,
-        restart_url="portal:bpu_details",
+        sent=_("We have sent a new code to your mobile number."),
     )
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def bpu_email(request: HttpRequest) -> HttpResponse:
-    flow = registration.current(request.session)
-    if flow is None or flow.step != registration.Step.EMAIL_CODE:
-        return _to_bpu_step(request)
-    form, response = _code_step(
+@BPU.at(registration.Step.EMAIL_CODE)
+def bpu_email(request: HttpRequest, flow: registration.Flow) -> HttpResponse:
+    return BPU.code_page(
         request,
         verify=lambda code: registration.verify_email_code(request, code),
         resend=lambda: registration.resend_email_code(request),
-        exhausted=lambda: None,
         on_ok=lambda: redirect("portal:bpu_review"),
-        sent_notice=_("We have sent a new code to your email."),
-        errors=_error_text,
-    )
-    if response is not None:
-        return response
-    return _code_page(
-        request,
-        form,
-        title=_("Enter the code from the email"),
-        intro=_("We have sent a 6-digit code to %(email)s. It is valid for 30 minutes.")
-        % {"email": flow.details["email"]},
-        help=_("No email? Check the spam folder, ask for a new code, or start again to correct the address."),
         step=3,
-        steps=BPU_STEPS,
-        restart_url="portal:bpu_details",
+        help=_("No email? Check the spam folder, ask for a new code, or start again to correct the address."),
+        **_email_code_texts(flow.details["email"]),
     )
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def bpu_review(request: HttpRequest) -> HttpResponse:
-    if registration.current_step(request.session) != registration.Step.REVIEW:
-        return _to_bpu_step(request)
+@BPU.at(registration.Step.REVIEW)
+def bpu_review(request: HttpRequest, flow: registration.Flow) -> HttpResponse:
     if request.method == "POST":
         try:
             registration.submit(request)
@@ -419,7 +425,7 @@ def bpu_review(request: HttpRequest) -> HttpResponse:
             return redirect("portal:bpu_details")
         return redirect("portal:bpu_submitted")
     application = registration.pending_details(request.session)
-    return _page(request, "bpu_review.html", {"application": application, "step": 4, "steps": BPU_STEPS})
+    return BPU.page(request, "bpu_review.html", 4, {"application": application})
 
 
 @require_safe
@@ -432,7 +438,7 @@ def bpu_existing(request: HttpRequest) -> HttpResponse:
 def bpu_submitted(request: HttpRequest) -> HttpResponse:
     status = request.session.get(registration.SUBMITTED_KEY)
     if not status:
-        return _to_bpu_step(request)
+        return BPU.to_current_step(request)
     return _page(
         request,
         "bpu_submitted.html",
@@ -459,14 +465,17 @@ def bpu_activate(request: HttpRequest, token: str) -> HttpResponse:
     return _no_referrer(redirect("portal:bpu_set_password"))
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
+def _link_invalid(request: HttpRequest) -> HttpResponse:
+    request.session.pop(TOKEN_KEY, None)
+    return _page(request, "bpu_link_invalid.html", {}, status=400)
+
+
+@_form_view
 def bpu_set_password(request: HttpRequest) -> HttpResponse:
     token = str(request.session.get(TOKEN_KEY, ""))
     user = registration.user_for_token(token) if token else None
     if user is None:
-        request.session.pop(TOKEN_KEY, None)
-        return _page(request, "bpu_link_invalid.html", {}, status=400)
+        return _link_invalid(request)
     form = PasswordForm(
         request.POST or None, check=lambda password: registration.validate_new_password(user, password)
     )
@@ -474,20 +483,11 @@ def bpu_set_password(request: HttpRequest) -> HttpResponse:
         try:
             registration.set_first_password(user, token, form.cleaned_data["password1"], request=request)
         except RegistrationError:
-            request.session.pop(TOKEN_KEY, None)
-            return _page(request, "bpu_link_invalid.html", {}, status=400)
+            return _link_invalid(request)
         request.session.pop(TOKEN_KEY, None)
         request.session[ACTIVATED_KEY] = True
         return redirect("portal:bpu_activated")
-    return _page(
-        request,
-        "password.html",
-        {
-            "form": form,
-            "title": _("Choose a password"),
-            "intro": _("You will sign in with your KPJ number, NIK or email, this password and an SMS code."),
-        },
-    )
+    return _password_page(request, form)
 
 
 @never_cache

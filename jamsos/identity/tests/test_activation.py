@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 import time_machine
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.core import mail
 from django.test import Client
 
@@ -18,6 +17,7 @@ from jamsos.identity import activation
 from jamsos.identity.hashers import Argon2idHasher
 from jamsos.identity.models import EventKind, SecurityEvent, User, UserKind
 from jamsos.identity.tests.factories import MemberUserFactory
+from jamsos.identity.tests.signup_helpers import CODE_RE, email_code, english, other_code, sender, sms_code
 from jamsos.members.models import Member, Sex
 from jamsos.members.tests.factories import MemberFactory
 from jamsos.notifications.models import RecordedSms
@@ -35,7 +35,6 @@ MAIDEN = "Siti Aminah"
 PHONE = "+6281298765432"
 NEW_PASSWORD = "sambal-matah-pedas-sekali"
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
-CODE_RE = re.compile(r"\b(\d{6})\b")
 
 
 @pytest.fixture
@@ -56,43 +55,14 @@ def details(member: Member, **changes: Any) -> dict[str, Any]:
     }
 
 
-def english(client: Client) -> Client:
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
-
-
-def sms_code(to: str = PHONE) -> str:
-    sms = RecordedSms.objects.filter(to=to).order_by("-id").first()
-    assert sms is not None, f"no SMS to {to}"
-    match = CODE_RE.search(sms.body)
-    assert match, sms.body
-    return match.group(1)
-
-
-def email_code() -> str:
-    match = CODE_RE.search(str(mail.outbox[-1].body))
-    assert match, mail.outbox[-1].body
-    return match.group(1)
-
-
-def other_code(code: str) -> str:
-    return f"{(int(code) + 1) % 10**6:06d}"
-
-
 @pytest.fixture
 def send(django_capture_on_commit_callbacks: Any) -> Any:
-    """POST with messages actually sent (they go out on commit)."""
-
-    def post(client: Client, url: str, data: dict[str, Any]) -> Any:
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url, data)
-
-    return post
+    return sender(django_capture_on_commit_callbacks)
 
 
 def through_phone(client: Client, member: Member, send: Any) -> None:
     assert send(client, START, details(member))["Location"] == CODE
-    assert send(client, CODE, {"code": sms_code()})["Location"] == EMAIL
+    assert send(client, CODE, {"code": sms_code(PHONE)})["Location"] == EMAIL
 
 
 def through_email(client: Client, send: Any, email: str = "budi@contoh.id") -> None:
@@ -181,7 +151,7 @@ def test_the_sms_code_is_valid_for_five_minutes(member, send, elapsed, accepted)
     with time_machine.travel(clock.now(), tick=False) as traveller:
         send(client, START, details(member))
         traveller.shift(elapsed)
-        response = client.post(CODE, {"code": sms_code()})
+        response = client.post(CODE, {"code": sms_code(PHONE)})
     if accepted:
         assert response.status_code == 302
         assert response["Location"] == EMAIL
@@ -194,7 +164,7 @@ def test_the_sms_code_is_valid_for_five_minutes(member, send, elapsed, accepted)
 def test_the_sms_code_works_once(member, send):
     client = english(Client())
     send(client, START, details(member))
-    code = sms_code()
+    code = sms_code(PHONE)
     assert client.post(CODE, {"code": code})["Location"] == EMAIL
     replay = client.post(CODE, {"code": code})
     assert replay.status_code == 302
@@ -205,7 +175,7 @@ def test_the_sms_code_works_once(member, send):
 def test_three_wrong_codes_end_the_flow_and_the_right_one_is_then_refused(member, send):
     client = english(Client())
     send(client, START, details(member))
-    code = sms_code()
+    code = sms_code(PHONE)
     for _ in range(2):
         response = client.post(CODE, {"code": other_code(code)})
         assert "That code is not right" in response.content.decode()
@@ -221,12 +191,12 @@ def test_three_wrong_codes_end_the_flow_and_the_right_one_is_then_refused(member
 def test_a_new_code_keeps_the_failure_count_and_resends_are_limited(member, send):
     client = english(Client())
     send(client, START, details(member))
-    client.post(CODE, {"code": other_code(sms_code())})
-    client.post(CODE, {"code": other_code(sms_code())})
+    client.post(CODE, {"code": other_code(sms_code(PHONE))})
+    client.post(CODE, {"code": other_code(sms_code(PHONE))})
     send(client, CODE, {"action": "resend"})
     assert client.session[activation.SESSION_KEY]["phone_code"]["tries"] == 2
     # The third wrong code ends the flow even though it was a fresh code.
-    assert client.post(CODE, {"code": other_code(sms_code())})["Location"] == START
+    assert client.post(CODE, {"code": other_code(sms_code(PHONE))})["Location"] == START
 
 
 def test_resending_is_limited_to_three_new_codes(member, send):
@@ -422,7 +392,7 @@ def test_extra_fields_posted_at_any_step_change_nothing(member, send):
     }
     client = Client()
     assert send(client, START, {**extra, **details(member)})["Location"] == CODE
-    assert send(client, CODE, {**extra, "code": sms_code()})["Location"] == EMAIL
+    assert send(client, CODE, {**extra, "code": sms_code(PHONE)})["Location"] == EMAIL
     send(client, EMAIL, {**extra, "email": "budi@contoh.id"})
     send(client, EMAIL_CODE, {**extra, "code": email_code()})
     send(client, PASSWORD, {**extra, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
@@ -451,7 +421,7 @@ def test_a_female_member_with_a_single_name_activates(send):
         "mother_maiden_name": " dewi  LESTARI ",
     }
     send(client, START, data)
-    assert send(client, CODE, {"code": sms_code()})["Location"] == EMAIL
+    assert send(client, CODE, {"code": sms_code(PHONE)})["Location"] == EMAIL
     through_email(client, send, email="suharti@contoh.id")
     send(client, PASSWORD, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
     user = User.objects.get()

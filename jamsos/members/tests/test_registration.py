@@ -8,9 +8,7 @@ from typing import Any
 import pytest
 import time_machine
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.core import mail
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import Client
@@ -20,6 +18,7 @@ from django.utils import translation
 from jamsos.core import clock
 from jamsos.identity.models import EventKind, SecurityEvent, User, UserKind
 from jamsos.identity.tests.factories import MemberUserFactory, OfficerFactory
+from jamsos.identity.tests.signup_helpers import bpu_activation_path, english
 from jamsos.members import registration
 from jamsos.members.models import ApplicationStatus, BpuApplication, Member, Segment, Sex
 from jamsos.members.registration import RegistrationError
@@ -31,13 +30,6 @@ pytestmark = pytest.mark.django_db
 BIRTH = date(1988, 8, 21)
 NIK = nik_digits_for(district_code="337401", birth_date=BIRTH, sex="F", serial=12)
 PASSWORD = "gado-gado-bumbu-kacang"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache() -> Any:
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def application(**changes: Any) -> BpuApplication:
@@ -66,9 +58,8 @@ def submit(captured: Any, **changes: Any) -> BpuApplication:
 
 
 def link_in(body: str) -> str:
-    match = re.search(r"https?://\S+/daftar/bpu/aktifkan/(\S+)/", body)
-    assert match, body
-    return match.group(1)
+    """The token of the activation link in the email."""
+    return bpu_activation_path(body).split("/")[-2]
 
 
 @pytest.fixture
@@ -79,9 +70,8 @@ def captured(django_capture_on_commit_callbacks: Any) -> Any:
 @pytest.fixture
 def officer_client() -> tuple[Client, User]:
     officer = OfficerFactory.create(is_superuser=True)
-    client = Client()
+    client = english(Client())
     client.force_login(officer)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client, officer
 
 

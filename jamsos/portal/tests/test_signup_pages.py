@@ -8,13 +8,19 @@ from typing import Any
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
 from jamsos.core import clock
 from jamsos.identity.models import User
+from jamsos.identity.tests.signup_helpers import (
+    bpu_activation_path,
+    email_code,
+    english,
+    other_code,
+    sender,
+    sms_code,
+)
 from jamsos.members.models import ApplicationStatus, BpuApplication, Member, Segment, Sex
 from jamsos.members.tests.factories import MemberFactory
 from jamsos.notifications.models import RecordedSms
@@ -35,31 +41,17 @@ CONFIRM = "/akun/login/code/confirm/"
 ACCOUNT = "/akun/saya/"
 PHONE = "+6285712340000"
 PASSWORD = "rendang-padang-enak-sekali"
-CODE_RE = re.compile(r"\b(\d{6})\b")
 NIK = "3374016108880012"  # a woman born 21 August 1988
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache() -> Any:
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
 def client() -> Client:
-    browser = Client()
-    browser.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return browser
+    return english(Client())
 
 
 @pytest.fixture
 def send(django_capture_on_commit_callbacks: Any) -> Any:
-    def go(client: Client, url: str, data: dict[str, Any] | None = None) -> Any:
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url, data or {}) if data is not None else client.get(url)
-
-    return go
+    return sender(django_capture_on_commit_callbacks)
 
 
 def bpu_details(**changes: Any) -> dict[str, Any]:
@@ -79,30 +71,10 @@ def bpu_details(**changes: Any) -> dict[str, Any]:
     }
 
 
-def sms_code(to: str = PHONE) -> str:
-    sms = RecordedSms.objects.filter(to=to).order_by("-id").first()
-    assert sms is not None, f"no SMS to {to}"
-    match = CODE_RE.search(sms.body)
-    assert match, sms.body
-    return match.group(1)
-
-
-def email_code() -> str:
-    match = CODE_RE.search(str(mail.outbox[-1].body))
-    assert match, mail.outbox[-1].body
-    return match.group(1)
-
-
-def activation_path() -> str:
-    match = re.search(r"https?://[^/\s]+(/daftar/bpu/aktifkan/\S+/)", str(mail.outbox[-1].body))
-    assert match, mail.outbox[-1].body
-    return match.group(1)
-
-
 def register(client: Client, send: Any, **changes: Any) -> Any:
     """The BPU pages up to the submission; returns the submission's response."""
     assert send(client, BPU, bpu_details(**changes))["Location"] == BPU_PHONE
-    assert send(client, BPU_PHONE, {"code": sms_code()})["Location"] == BPU_EMAIL
+    assert send(client, BPU_PHONE, {"code": sms_code(PHONE)})["Location"] == BPU_EMAIL
     assert send(client, BPU_EMAIL, {"code": email_code()})["Location"] == BPU_REVIEW
     review = client.get(BPU_REVIEW).content.decode()
     assert "3374********0012" in review
@@ -173,7 +145,7 @@ def test_a_bpu_worker_registers_sets_a_password_and_signs_in(client, send):
     )
     member = Member.objects.get(nik=NIK)
     assert member.segment == Segment.SELF_EMPLOYED
-    link = activation_path()
+    link = bpu_activation_path()
     assert member.kpj in mail.outbox[-1].body
     opened = client.get(link)
     assert opened.status_code == 302
@@ -193,7 +165,7 @@ def test_a_bpu_worker_registers_sets_a_password_and_signs_in(client, send):
 def test_the_activation_link_expires_after_24_hours(client, send):
     with time_machine.travel(clock.now(), tick=False) as traveller:
         register(client, send)
-        link = activation_path()
+        link = bpu_activation_path()
         traveller.shift(timedelta(hours=24, minutes=1))
         response = client.get(link)
     assert response.status_code == 400
@@ -241,7 +213,7 @@ def test_bad_details_are_refused_with_the_reason_by_the_field(client, send, chan
 def test_a_nik_that_already_has_a_member_is_routed_to_activation(client, send):
     MemberFactory.create(nik=NIK, birth_date="1988-08-21", sex=Sex.FEMALE)
     assert send(client, BPU, bpu_details())["Location"] == BPU_PHONE
-    response = send(client, BPU_PHONE, {"code": sms_code()})
+    response = send(client, BPU_PHONE, {"code": sms_code(PHONE)})
     assert response["Location"] == BPU_EXISTING
     page = client.get(BPU_EXISTING).content.decode()
     assert 'href="/daftar/aktivasi/"' in page
@@ -281,7 +253,7 @@ def test_extra_fields_posted_to_the_bpu_pages_change_nothing(client, send):
         "phone_verified_at": "2000-01-01T00:00:00Z",
     }
     assert send(client, BPU, bpu_details(declared_income="50000000", **extra))["Location"] == BPU_PHONE
-    send(client, BPU_PHONE, {"code": sms_code(), **extra})
+    send(client, BPU_PHONE, {"code": sms_code(PHONE), **extra})
     send(client, BPU_EMAIL, {"code": email_code(), **extra})
     send(client, BPU_REVIEW, extra)
     app = BpuApplication.objects.get()
@@ -300,8 +272,8 @@ def test_extra_fields_posted_to_the_bpu_pages_change_nothing(client, send):
 
 def test_three_wrong_phone_codes_send_the_worker_back_to_the_start(client, send):
     send(client, BPU, bpu_details())
-    code = sms_code()
-    wrong = f"{(int(code) + 1) % 10**6:06d}"
+    code = sms_code(PHONE)
+    wrong = other_code(code)
     for _ in range(2):
         assert "That code is not right" in client.post(BPU_PHONE, {"code": wrong}).content.decode()
     assert client.post(BPU_PHONE, {"code": wrong})["Location"] == BPU
