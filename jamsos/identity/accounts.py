@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from jamsos.identity.models import User
+from jamsos.identity import lockout
+from jamsos.identity.models import AccountLock, User
 from jamsos.rules import identifiers
 
 
@@ -34,14 +35,41 @@ def parse_identifier(raw: str) -> Identifier:
     return Identifier("username", text.casefold())
 
 
-def find_user(identifier: Identifier) -> User | None:
-    """The account the identifier names, or None. Officers and employer staff use a username."""
-    users = User.objects.filter(is_active=True)
+def find_user(identifier: Identifier, request: object = None) -> User | None:
+    """The account the identifier names, or None. Officers and employer staff use a username.
+
+    Given the request, the answer is remembered for it: the Masuk form (for its CAPTCHA) and the
+    authentication backend ask the same question in one request.
+    """
+    memo: dict[str, User | None] | None = getattr(request, "_jamsos_accounts", None)
+    if memo is not None and identifier.key in memo:
+        return memo[identifier.key]
+    user = _lookup(identifier)
+    if request is not None:
+        if memo is None:
+            memo = {}
+            request._jamsos_accounts = memo  # type: ignore[attr-defined]
+        memo[identifier.key] = user
+    return user
+
+
+def _lookup(identifier: Identifier) -> User | None:
+    # The lock comes in the same query: every sign-in checks it.
+    users = User.objects.filter(is_active=True).select_related("lock")
     if identifier.kind == "kpj":
-        return users.filter(memberships__kpj=identifier.value).first()
-    if identifier.kind == "nik":
-        return users.filter(nik=identifier.value).first()
-    if identifier.kind == "email":
+        user = users.filter(memberships__kpj=identifier.value).first()
+    elif identifier.kind == "nik":
+        user = users.filter(nik=identifier.value).first()
+    elif identifier.kind == "email":
         verified = Q(emailaddress__email__iexact=identifier.value, emailaddress__verified=True)
-        return users.filter(verified).first()
-    return users.filter(username__iexact=identifier.value).first()
+        user = users.filter(verified).first()
+    else:
+        user = users.filter(username__iexact=identifier.value).first()
+    if user is not None:
+        try:
+            lock: AccountLock | None = user.lock
+        except AccountLock.DoesNotExist:
+            lock = None
+        lockout.remember_lock(user, lock)
+        user._state.fields_cache.pop("lock", None)  # later reads of user.lock ask the database
+    return user

@@ -26,7 +26,7 @@ class IdentifierBackend(ModelBackend):
         if username is None or password is None:
             return None
         identifier = parse_identifier(username)
-        user = find_user(identifier)
+        user = find_user(identifier, request)
         if user is None:
             User().set_password(password)  # spend the same time as a real check
             matched = False

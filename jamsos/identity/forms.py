@@ -58,7 +58,7 @@ class MasukForm(LoginForm):
         ip = (client_ip(request) or "") if request else ""
         raw = self.data.get("login", "") if self.is_bound else ""
         identifier = parse_identifier(str(raw))
-        user = find_user(identifier) if raw else None
+        user = find_user(identifier, request) if raw else None
         return lockout.needs_captcha(user, identifier.key, ip)
 
 

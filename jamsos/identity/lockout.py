@@ -48,18 +48,39 @@ def _address_key(ip: str) -> str:
     return "lockout:address:" + hashlib.sha256(ip.encode()).hexdigest()
 
 
+FRESH_LOCK = "_jamsos_lock_at_lookup"
+
+
+def remember_lock(user: User, lock: AccountLock | None) -> None:
+    """Keeps the lock read together with the user (accounts.find_user) for this request."""
+    setattr(user, FRESH_LOCK, lock)
+
+
+def _lock_of(user: User) -> AccountLock | None:
+    # The lock read with the user in this request costs no query; record_failure,
+    # record_success and unlock drop that copy. Any other user object asks the database.
+    if hasattr(user, FRESH_LOCK):
+        lock: AccountLock | None = getattr(user, FRESH_LOCK)
+        return lock
+    return AccountLock.objects.filter(user=user).first()
+
+
+def _forget_lock(user: User) -> None:
+    user.__dict__.pop(FRESH_LOCK, None)
+
+
 def is_locked(user: User | None, key: str) -> bool:
     if user is None:
         failures, until = cache.get(_unknown_key(key), (0, None))
         return _locked(failures, until)
-    lock = AccountLock.objects.filter(user=user).first()
+    lock = _lock_of(user)
     return lock is not None and _locked(lock.failures, lock.locked_until)
 
 
 def failures_of(user: User | None, key: str) -> int:
     if user is None:
         return int(cache.get(_unknown_key(key), (0, None))[0])
-    lock = AccountLock.objects.filter(user=user).first()
+    lock = _lock_of(user)
     return lock.failures if lock else 0
 
 
@@ -92,6 +113,7 @@ def record_failure(user: User | None, key: str, *, ip: str, factor: str, request
         wait = wait_after(failures)
         cache.set(_unknown_key(key), (failures, now + wait if wait else None), int(MEMORY.total_seconds()))
         return
+    _forget_lock(user)
     with transaction.atomic():
         lock, _ = AccountLock.objects.select_for_update().get_or_create(user=user)
         if _locked(lock.failures, lock.locked_until):
@@ -108,6 +130,7 @@ def record_failure(user: User | None, key: str, *, ip: str, factor: str, request
 
 
 def record_success(user: User) -> None:
+    _forget_lock(user)
     AccountLock.objects.filter(user=user).exclude(failures=0, locked_until=None).update(
         failures=0, locked_until=None
     )
@@ -115,6 +138,7 @@ def record_success(user: User) -> None:
 
 def unlock(user: User, *, officer: User, verified_by: str, request: object = None) -> None:
     """An officer ends a lock after verifying the person; how they verified is recorded."""
+    _forget_lock(user)
     with transaction.atomic():
         AccountLock.objects.filter(user=user).update(failures=0, locked_until=None)
         events.record(user, EventKind.UNLOCKED, request=request, actor=officer, detail=verified_by[:200])
