@@ -1,6 +1,5 @@
 """Changing the mobile number: reauthentication, a code to the new number, notices to both."""
 
-import re
 import time
 
 import pytest
@@ -11,19 +10,12 @@ from django.core import mail
 from django.urls import reverse
 
 from jamsos.identity.models import EventKind, SecurityEvent, User
+from jamsos.identity.tests.signup_helpers import sms_code
 from jamsos.members.tests.factories import MemberFactory
 from jamsos.notifications.models import RecordedSms
 
 PASSWORD = "kucing-oren-melompat"
 OLD, NEW = "+6281234567890", "+6285712345678"
-
-
-def last_code(to: str) -> str:
-    sms = RecordedSms.objects.filter(to=to).order_by("-id").first()
-    assert sms is not None, f"no SMS to {to}"
-    match = re.search(r"\b(\d{6})\b", sms.body)
-    assert match
-    return match.group(1)
 
 
 @pytest.fixture
@@ -44,7 +36,7 @@ def signed_in(client, member_user, django_capture_on_commit_callbacks):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the assertions read the English text
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("account_login"), {"login": member.kpj, "password": PASSWORD})
-    response = client.post(reverse("account_confirm_login_code"), {"code": last_code(OLD)})
+    response = client.post(reverse("account_confirm_login_code"), {"code": sms_code(OLD)})
     assert response.status_code == 302
     # Sensitive changes ask for the password again (allauth counts only an explicit
     # reauthentication, not the sign-in itself).
@@ -62,7 +54,7 @@ def test_the_phone_changes_only_with_the_code_sent_to_the_new_number(
         response = client.post(url, {"phone": "0857 1234 5678"})
     assert response.status_code == 302, response.content.decode()[-3000:]
     assert response["Location"] == url
-    code = last_code(NEW)
+    code = sms_code(NEW)
     wrong = "000000" if code != "000000" else "111111"
     response = client.post(url, {"code": wrong})
     assert "That code is not right" in response.content.decode()
@@ -98,7 +90,7 @@ def test_the_code_is_valid_for_five_minutes(signed_in, django_capture_on_commit_
     start = time.time()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"phone": "0857 1234 5678"})
-    code = last_code(NEW)
+    code = sms_code(NEW)
     with time_machine.travel(start + 250, tick=False):
         # A fresh reauthentication, so only the code's own age decides.
         client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
@@ -116,7 +108,7 @@ def test_the_phone_form_takes_no_field_it_does_not_show(signed_in, django_captur
     extra = {"phone_verified": "False", "kind": "officer", "is_staff": "on", "nik": "3201010101900001"}
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"phone": "0857 1234 5678", **extra})
-    client.post(url, {"code": last_code(NEW), **extra})
+    client.post(url, {"code": sms_code(NEW), **extra})
     user.refresh_from_db()
     assert (user.phone, user.phone_verified, user.kind, user.is_staff) == (NEW, True, "member", False)
     assert user.nik != "3201010101900001"

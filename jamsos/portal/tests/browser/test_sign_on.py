@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from jamsos.identity.adapter import AccountAdapter
 from jamsos.identity.models import AccountLock, User
 from jamsos.identity.tests.factories import PASSWORD, MemberUserFactory
+from jamsos.identity.tests.signup_helpers import CODE_RE, sms_code
 from jamsos.notifications.models import RecordedSms
 from jamsos.portal.tests.browser.conftest import DESKTOP
 
@@ -34,7 +35,6 @@ NEW_PASSWORD = "nasi-uduk-betawi-77"
 LOGIN = "/masuk/"
 CONFIRM = "/akun/login/code/confirm/"
 ACCOUNT = "/akun/saya/"
-CODE = re.compile(r"\b(\d{6})\b")
 
 
 @pytest.fixture(autouse=True)
@@ -91,14 +91,6 @@ def submit_password(page: Page, login: str, password: str) -> None:
         page.locator("input[name=password]").press("Enter")
 
 
-def latest_sms_code(phone: str) -> str:
-    sms = RecordedSms.objects.filter(to=phone).order_by("-id").first()
-    assert sms is not None, f"no SMS to {phone}"
-    match = CODE.search(sms.body)
-    assert match, sms.body
-    return match.group(1)
-
-
 def enter_code(page: Page, code: str) -> None:
     page.locator("input[name=code]").fill(code)
     with page.expect_navigation():
@@ -109,7 +101,7 @@ def sign_in(page: Page, user: User, login: str = KPJ, password: str = PASSWORD) 
     """Password, then the SMS code (read from the recorded SMS), ending on the account page."""
     submit_password(page, login, password)
     assert path_of(page) == CONFIRM
-    enter_code(page, latest_sms_code(user.phone))
+    enter_code(page, sms_code(user.phone))
     assert path_of(page) == ACCOUNT
 
 
@@ -129,7 +121,7 @@ def test_a_member_signs_in_with_the_code_the_outbox_shows(page: Page, new_contex
     phone = new_context().new_page()
     phone.goto(reverse("portal:dev_outbox"))
     sms = phone.locator(f".outbox-sms-item[data-to='{member.phone}'] .sms-body").first
-    match = CODE.search(sms.inner_text())
+    match = CODE_RE.search(sms.inner_text())
     assert match
     enter_code(page, match.group(1))
     assert path_of(page) == ACCOUNT

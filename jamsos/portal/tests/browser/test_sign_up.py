@@ -23,14 +23,13 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from jamsos.identity.models import User, UserKind
+from jamsos.identity.tests.signup_helpers import CODE_RE, sms_code
 from jamsos.members.models import ApplicationStatus, BpuApplication, Member, Segment, Sex
 from jamsos.members.tests.factories import MemberFactory
-from jamsos.notifications.models import RecordedSms
 from jamsos.rules.identifiers import nik_digits_for
 
 pytestmark = pytest.mark.browser
 
-CODE = re.compile(r"\b(\d{6})\b")
 LOGIN = "/masuk/"
 CONFIRM = "/akun/login/code/confirm/"
 ACCOUNT = "/akun/saya/"
@@ -95,14 +94,6 @@ def follow(page: Page, href: str) -> None:
         page.locator(f"main a[href='{href}']").click()
 
 
-def latest_sms_code(phone: str) -> str:
-    sms = RecordedSms.objects.filter(to=phone).order_by("-id").first()
-    assert sms is not None, f"no SMS to {phone}"
-    match = CODE.search(sms.body)
-    assert match, sms.body
-    return match.group(1)
-
-
 def latest_email_to(address: str) -> str:
     sent = [message for message in mail.outbox if message.to == [address]]
     assert sent, f"no email to {address}"
@@ -111,7 +102,7 @@ def latest_email_to(address: str) -> str:
 
 def email_code(address: str) -> str:
     body = latest_email_to(address)
-    match = CODE.search(body)
+    match = CODE_RE.search(body)
     assert match, body
     return match.group(1)
 
@@ -135,7 +126,7 @@ def sign_in(page: Page, login: str, password: str, phone: str) -> None:
     page.locator("input[name=password]").fill(password)
     submit(page, "password")
     assert path_of(page) == CONFIRM
-    enter_code(page, latest_sms_code(phone))
+    enter_code(page, sms_code(phone))
     assert path_of(page) == ACCOUNT
     expect(page.locator(f"form[action='{reverse('account_logout')}']").first).to_be_attached()
 
@@ -151,7 +142,7 @@ def test_a_participant_activates_online_access_and_signs_in(page: Page, particip
     submit(page, "kpj")
     assert path_of(page) == reverse("portal:activation_code")
 
-    enter_code(page, latest_sms_code(PHONE))
+    enter_code(page, sms_code(PHONE))
     assert path_of(page) == reverse("portal:activation_email")
 
     page.locator("input[name=email]").fill(EMAIL)
@@ -192,7 +183,7 @@ def test_a_self_employed_worker_registers_sets_a_password_and_signs_in(page: Pag
     submit(page, "nik")
     assert path_of(page) == reverse("portal:bpu_phone")
 
-    enter_code(page, latest_sms_code(BPU_PHONE))
+    enter_code(page, sms_code(BPU_PHONE))
     assert path_of(page) == reverse("portal:bpu_email")
 
     enter_code(page, email_code(BPU_EMAIL))
