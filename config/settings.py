@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "jamsos.reference",
     "jamsos.employers",
     "jamsos.members",
+    "jamsos.ledger",
     "jamsos.portal",
     "jamsos.cli",
     "django_tasks",
